@@ -1,0 +1,124 @@
+"""The flake8 entry point: one walk of the tree, dispatching nodes to the rule families."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from typing import Any, ClassVar, Iterator, Sequence
+
+from . import __version__, registry
+from .config import OPTIONS, ConfigError, Settings, load_settings
+from .context import PathClassifier, classifier_for, file_context
+from .rules import Checks
+from .rules.credentials import CredentialChecks
+from .rules.fallback import FallbackChecks
+from .rules.mock import MockChecks
+
+FAMILIES: tuple[type[Checks], ...] = (MockChecks, CredentialChecks, FallbackChecks)
+
+INTERNAL_ERROR = registry.get("PRD903")
+
+
+def _flake8_option_name(name: str) -> str:
+    return f"--prodready-{name}"
+
+
+class ProdReadyChecker:
+    """flake8 plugin: ``PRD`` codes."""
+
+    name = "flake8-prodready"
+    version = __version__
+
+    # Set once per process by parse_options (flake8 calls it in every worker too).
+    settings: ClassVar[Settings | None] = None
+    enabled: ClassVar[frozenset | None] = None
+    classifier: ClassVar[PathClassifier | None] = None
+
+    def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+
+    @classmethod
+    def add_options(cls, manager: Any) -> None:
+        for option in OPTIONS:
+            if not option.in_flake8 or "python" not in option.faces:
+                continue
+            kwargs: dict[str, Any] = {"parse_from_config": True, "default": None,
+                                      "help": f"flake8-prodready: {option.help}"}
+            if option.kind in ("codes", "list"):
+                kwargs["comma_separated_list"] = True
+            manager.add_option(_flake8_option_name(option.name), **kwargs)
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        overrides = {}
+        for option in OPTIONS:
+            if option.in_flake8 and "python" in option.faces:
+                overrides[option.name] = getattr(options, f"prodready_{option.attr}", None)
+        try:
+            settings = load_settings().with_overrides(overrides, "flake8 configuration")
+        except ConfigError as error:
+            # A clean one-line error and exit status 2, as for a bad flake8 option.
+            print(f"flake8-prodready: error: {error}", file=sys.stderr)
+            raise SystemExit(2) from None
+        # Strict rules named in full in flake8's own --select/--extend-select are on.
+        named = set(getattr(options, "select", None) or ()) | set(
+            getattr(options, "extend_select", None) or ())
+        strict = {code for code in named
+                  if code in registry.RULES and not registry.RULES[code].default_enabled}
+        cls.settings = settings
+        cls.enabled = settings.enabled_codes | strict
+        cls.classifier = classifier_for(settings)
+
+    def _ensure_settings(self) -> None:
+        # flake8 always calls parse_options; this covers direct use of the class
+        # (tests, other tools) without it.
+        if type(self).settings is None:
+            settings = load_settings()
+            type(self).settings = settings
+            type(self).enabled = settings.enabled_codes
+            type(self).classifier = classifier_for(settings)
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        self._ensure_settings()
+        cls = type(self)
+        ctx = file_context(self.filename, cls.settings, "python", cls.classifier, cls.enabled)
+        if not ctx.enabled:
+            return
+        results: list[tuple[int, int, str, type]] = []
+        lines = self.lines
+
+        def report(code: str, line: int, col: int, **arguments: object) -> None:
+            if code not in ctx.enabled:
+                return
+            if 0 < line <= len(lines) and col and not lines[line - 1].isascii():
+                # The AST counts UTF-8 bytes; editors and flake8 count characters.
+                col = len(lines[line - 1].encode("utf-8")[:col].decode("utf-8", "ignore"))
+            results.append((line, col, registry.RULES[code].text(**arguments), cls))
+
+        checks = [family(ctx, lines, report) for family in FAMILIES
+                  if family.codes & ctx.enabled]
+        try:
+            _walk(self.tree, checks)
+        except Exception as error:  # never abort the user's flake8 run
+            line = getattr(error, "prodready_line", 1)
+            results.append((line, 0, INTERNAL_ERROR.text(error=f"{type(error).__name__}: "
+                                                                 f"{error}"[:200]), cls))
+        yield from results
+
+
+def _walk(tree: ast.AST, checks: list[Checks]) -> None:
+    dispatch: dict[type, list] = {}
+    for check in checks:
+        for node_type, method in check.handlers.items():
+            dispatch.setdefault(node_type, []).append(getattr(check, method))
+    get = dispatch.get
+    for node in ast.walk(tree):
+        handlers = get(node.__class__)
+        if handlers is not None:
+            for handler in handlers:
+                handler(node)
+    for check in checks:
+        check.finish()

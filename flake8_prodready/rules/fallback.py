@@ -1,0 +1,11 @@
+"""PRD3xx checks (placeholder: the family's checks land in their own change)."""
+
+from __future__ import annotations
+
+from .. import registry
+from . import Checks
+
+
+class FallbackChecks(Checks):
+    codes = frozenset(code for code in registry.RULES if code.startswith("PRD3"))
+    handlers: dict = {}

@@ -1,0 +1,11 @@
+"""PRD1xx checks (placeholder: the family's checks land in their own change)."""
+
+from __future__ import annotations
+
+from .. import registry
+from . import Checks
+
+
+class MockChecks(Checks):
+    codes = frozenset(code for code in registry.RULES if code.startswith("PRD1"))
+    handlers: dict = {}
