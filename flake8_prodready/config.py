@@ -56,6 +56,9 @@ OPTIONS: tuple[Option, ...] = (
            faces=("python",)),
     Option("allowed-hosts", "list", (), "Hosts that PRD206 accepts as configuration "
            "(exact names or IPs, or globs).", faces=("python",)),
+    Option("baseline", "str", ".prodready-baseline.json", "Baseline file of known "
+           "findings to suppress, relative to the project root (written by 'prodready "
+           "baseline'; ignored when absent; an empty string turns it off)."),
 )
 
 OPTIONS_BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}

@@ -7,7 +7,7 @@ import ast
 import sys
 from typing import Any, ClassVar, Iterator, Sequence
 
-from . import __version__, registry
+from . import __version__, baseline as baseline_file, registry
 from .config import OPTIONS, ConfigError, Settings, load_settings
 from .context import PathClassifier, classifier_for, file_context
 from .rules import Checks
@@ -34,6 +34,8 @@ class ProdReadyChecker:
     settings: ClassVar[Settings | None] = None
     enabled: ClassVar[frozenset | None] = None
     classifier: ClassVar[PathClassifier | None] = None
+    #: Known findings from ``prodready baseline`` (None: no baseline file).
+    baseline: ClassVar[baseline_file.Baseline | None] = None
 
     def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -59,6 +61,7 @@ class ProdReadyChecker:
                 overrides[option.name] = getattr(options, f"prodready_{option.attr}", None)
         try:
             settings = load_settings().with_overrides(overrides, "flake8 configuration")
+            cls.baseline = baseline_file.load_for(settings)
         except ConfigError as error:
             # A clean one-line error and exit status 2, as for a bad flake8 option.
             print(f"flake8-prodready: error: {error}", file=sys.stderr)
@@ -80,6 +83,7 @@ class ProdReadyChecker:
             type(self).settings = settings
             type(self).enabled = settings.enabled_codes
             type(self).classifier = classifier_for(settings)
+            type(self).baseline = baseline_file.load_for(settings)
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         self._ensure_settings()
@@ -106,6 +110,8 @@ class ProdReadyChecker:
             line = getattr(error, "prodready_line", 1)
             results.append((line, 0, INTERNAL_ERROR.text(error=f"{type(error).__name__}: "
                                                                  f"{error}"[:200]), cls))
+        if cls.baseline is not None and results:
+            results = cls.baseline.filter_plugin_results(ctx.relative_path, results, lines)
         yield from results
 
 

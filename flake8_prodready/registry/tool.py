@@ -22,11 +22,12 @@ RULES = (
         code="PRD902",
         name="unparsable-file",
         summary="A file could not be parsed (invalid YAML, a compose file whose root is not "
-        "a mapping, an env line that is not KEY=VALUE).",
+        "a mapping, an env line that is not KEY=VALUE, Python with a syntax error under "
+        "'prodready check', where flake8 would say E999).",
         message="file not checked: {reason}",
         rationale="A compose or env file that does not parse cannot be checked for inline "
         "secrets; it usually cannot be deployed either.",
-        faces=frozenset({COMPOSE, ENV}),
+        faces=frozenset({COMPOSE, ENV, PYTHON}),
         applies_to_tests=True,
     ),
     Rule(
