@@ -231,10 +231,15 @@ def apply_baseline(findings: list[Finding], settings: Settings) -> tuple[list[Fi
 
 
 def run_hook(argv: Sequence[str] | None, parser: argparse.ArgumentParser,
-             wants: Callable[[str], bool], check: FaceCheck, tool: str) -> int:
+             wants: Callable[[str], bool], check: FaceCheck, tool: str,
+             wants_for: Callable[[Settings], Callable[[str], bool]] | None = None) -> int:
+    """``wants_for(settings)``, when given, replaces ``wants`` once the settings are known
+    (a face whose file names are configurable, e.g. ``compose-paths``)."""
     capture = _CAPTURE.get()
     if capture is not None:
         args = parser.parse_args([])  # the face's own defaults; files come from the caller
+        if wants_for is not None:
+            wants = wants_for(capture.settings)
         files = [path for path in capture.paths if wants(path)]
         capture.result.files = files
         capture.result.findings = check_robustly(check, files, capture.settings, args)
@@ -250,6 +255,8 @@ def run_hook(argv: Sequence[str] | None, parser: argparse.ArgumentParser,
     except ConfigError as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return 2
+    if wants_for is not None:
+        wants = wants_for(settings)
     missing = [path for path in args.paths if not os.path.exists(path)]
     for path in missing:
         print(f"{parser.prog}: error: {path}: no such file or directory", file=sys.stderr)
