@@ -59,6 +59,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("baseline", "str", ".prodready-baseline.json", "Baseline file of known "
            "findings to suppress, relative to the project root (written by 'prodready "
            "baseline'; ignored when absent; an empty string turns it off)."),
+    Option("entry-points", "table", {}, "Service -> production entry points for 'prodready "
+           "report' (files, modules or commands such as 'uvicorn pkg.app:app'); replaces "
+           "the inference from compose files.", faces=("report",), in_flake8=False),
 )
 
 OPTIONS_BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
