@@ -49,6 +49,19 @@ def face_codes(belongs: Callable[[registry.Rule], bool]) -> frozenset:
                      if belongs(rule) and not code.startswith("PRD9"))
 
 
+def face_main(package: str) -> Callable[[Sequence[str]], int] | None:
+    """The hook's ``main``: ``package.main`` or ``package.cli.main``."""
+    for module_name in (package, f"{package}.cli"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        main = getattr(module, "main", None)
+        if callable(main):
+            return main
+    return None
+
+
 class Progress:
     """``[12/340] src/app/api.py`` on one rewritten line of a terminal's stderr, after the
     first second only: quick runs and piped runs print nothing."""
@@ -104,12 +117,10 @@ def collect(paths: Sequence[str], settings: Settings, progress: Progress,
     for face, module_name, belongs in HOOK_FACES:
         if not enabled & face_codes(belongs):
             continue
-        try:
-            module = importlib.import_module(module_name)
-            main = getattr(module, "main")
-        except (ImportError, AttributeError):
+        main = face_main(module_name)
+        if main is None:
             notes.append(f"the {face} face is not available in this installation "
-                         f"({module_name}.main is missing); its files were not checked")
+                         f"({module_name} has no main()); its files were not checked")
             continue
         progress.step(f"{face} files")
         runs.append(run_face(face, main, files, settings))
