@@ -165,6 +165,8 @@ def check_robustly(check: FaceCheck, files: list, settings: Settings,
     failure becomes a PRD903 finding on that file and the other files are still checked."""
     try:
         return list(check(files, settings, args))
+    except ConfigError:
+        raise  # bad configuration is the run's error (exit 2), not every file's
     except Exception as error:
         if not files:
             raise
