@@ -56,6 +56,22 @@ OPTIONS: tuple[Option, ...] = (
            faces=("python",)),
     Option("allowed-hosts", "list", (), "Hosts that PRD206 accepts as configuration "
            "(exact names or IPs, or globs).", faces=("python",)),
+    Option("secrets-in-python", "bool", False, "Run the detect-secrets scan (PRD5xx) on "
+           "Python files inside flake8 too (off: measured +60% flake8 time; see PRD5 docs).",
+           faces=("python",)),
+    Option("secrets-disable-plugins", "list", (), "detect-secrets plugin class names not "
+           "to run (e.g. IPPublicDetector); same effect as ignoring their PRD5xx codes.",
+           faces=("python", "secrets")),
+    Option("secrets-base64-limit", "float", 4.5, "Entropy limit (0-8) of detect-secrets' "
+           "Base64HighEntropyString (PRD512).", faces=("python", "secrets")),
+    Option("secrets-hex-limit", "float", 3.0, "Entropy limit (0-8) of detect-secrets' "
+           "HexHighEntropyString (PRD513).", faces=("python", "secrets")),
+    Option("secrets-baseline", "str", "", "detect-secrets baseline whose known secrets are "
+           "not reported (default: .secrets.baseline in the project root, if present; "
+           "'none' to ignore it).", faces=("python", "secrets")),
+    Option("secrets-max-line-length", "int", 20000, "Files with a longer line (minified "
+           "or generated) are not scanned for secrets and get PRD901; 0: no limit.",
+           faces=("python", "secrets")),
     Option("baseline", "str", ".prodready-baseline.json", "Baseline file of known "
            "findings to suppress, relative to the project root (written by 'prodready "
            "baseline'; ignored when absent; an empty string turns it off)."),
