@@ -1,0 +1,5 @@
+"""``python -m flake8_prodready.report`` is ``prodready report``."""
+
+from . import main
+
+raise SystemExit(main())
