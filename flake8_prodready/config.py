@@ -36,6 +36,14 @@ class Option:
         return self.name.replace("-", "_")
 
 
+#: Compose and env files that are test infrastructure by name (docker-compose.test.yml,
+#: compose.ci.yaml, .env.test): their credentials are throwaway ones for a CI database.
+COMPOSE_TEST_PATHS: tuple[str, ...] = (
+    "*.test.yml", "*.test.yaml", "*-test.yml", "*-test.yaml", "*.tests.yml", "*.tests.yaml",
+    "*.ci.yml", "*.ci.yaml", "*-ci.yml", "*-ci.yaml", "*.e2e.yml", "*.e2e.yaml",
+    ".env.test", ".env.testing", ".env.ci", ".env.e2e", "test.env", "ci.env",
+)
+
 OPTIONS: tuple[Option, ...] = (
     Option("select", "codes", (), "Codes or prefixes to report (default: every rule that "
            "is on by default). Strict rules must be named in full."),
@@ -78,6 +86,19 @@ OPTIONS: tuple[Option, ...] = (
     Option("entry-points", "table", {}, "Service -> production entry points for 'prodready "
            "report' (files, modules or commands such as 'uvicorn pkg.app:app'); replaces "
            "the inference from compose files.", faces=("report",), in_flake8=False),
+    Option("compose-paths", "list", (), "Extra globs of compose files for prodready-compose "
+           "(besides compose.y[a]ml, docker-compose.y[a]ml, docker-compose.*.y[a]ml, "
+           "compose.*.y[a]ml).", faces=("compose",), in_flake8=False),
+    Option("compose-test-paths", "list", COMPOSE_TEST_PATHS, "Globs of compose and env "
+           "files that are test infrastructure (in addition to test-paths): PRD401 applies, "
+           "the secret rules do not unless compose-secrets-in-tests is set.",
+           faces=("compose",), in_flake8=False),
+    Option("compose-secrets-in-tests", "bool", False, "Check test compose and env files "
+           "(test-paths, compose-test-paths) for secrets too (PRD402-PRD406).",
+           faces=("compose",), in_flake8=False),
+    Option("max-file-size", "int", 5_000_000, "Compose and env files larger than this "
+           "many bytes are skipped with PRD901 (0: no limit).", faces=("compose",),
+           in_flake8=False),
 )
 
 OPTIONS_BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
