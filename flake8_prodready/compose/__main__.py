@@ -1,0 +1,5 @@
+"""``python -m flake8_prodready.compose``."""
+
+from .cli import main
+
+raise SystemExit(main())

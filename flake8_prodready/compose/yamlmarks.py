@@ -1,0 +1,280 @@
+"""YAML as a node graph with line and column marks, for linting rather than loading.
+
+PyYAML's *composer* (the C one from libyaml when available) turns the text into nodes that
+keep their start and end marks; an alias is the very node object its anchor names. So the
+graph of a "billion laughs" file is small: it is only the *construction* into Python
+objects, or a naive tree walk, that multiplies it. Everything here visits a node once
+(memoised by ``id``), walks with explicit stacks (no recursion on user-controlled depth),
+and never constructs Python values, so unknown tags such as compose's ``!reset`` and
+``!override`` are no problem.
+
+``<<`` merge keys are resolved the way YAML 1.1 and compose define them: the value is a
+mapping or a sequence of mappings; keys written in the mapping itself win over merged
+ones, and earlier mappings in a merge sequence win over later ones. The resolved pairs
+are the *original* key and value nodes, so a value inherited through ``<<: *defaults`` is
+still reported at the line where it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # libyaml: ~10x faster, and it limits nesting depth itself
+    from yaml import CSafeLoader as Loader
+    WITH_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    WITH_LIBYAML = False
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+#: libyaml before 0.2.5 has no nesting limit of its own and its composer recurses in C,
+#: so a hostile file could overflow the C stack; PyYAML's pure-Python composer would
+#: raise RecursionError. Both are avoided by refusing deeper nesting up front.
+MAX_DEPTH = 1000
+#: YAML's line breaks (libyaml counts these when it numbers lines).
+LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class YamlProblem(Exception):
+    """The text is not YAML we can check; ``line``/``col`` are 1-based."""
+
+    def __init__(self, reason: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.col = col
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as YAML numbers them (without their line breaks)."""
+    return LINE_BREAK.split(text)
+
+
+def compose_documents(text: str) -> list[Node]:
+    """Every document's root node (``None`` roots, i.e. empty documents, are dropped)."""
+    if not _libyaml_limits_depth():
+        _refuse_deep_nesting(text)
+    loader = Loader(text)
+    try:
+        documents = []
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                documents.append(node)
+        return documents
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = " ".join(part for part in (error.context, error.problem) if part)
+        if mark is None:
+            raise YamlProblem(f"invalid YAML: {reason}") from None
+        raise YamlProblem(f"invalid YAML: {reason}", mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as error:  # ReaderError: control characters and the like
+        raise YamlProblem(f"invalid YAML: {_one_line(str(error))}") from None
+    except RecursionError:  # pragma: no cover - only the pure-Python composer recurses
+        raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
+    finally:
+        loader.dispose()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200]
+
+
+def _libyaml_limits_depth() -> bool:
+    if not WITH_LIBYAML:
+        return False
+    try:
+        from yaml import _yaml  # type: ignore[attr-defined]
+        return tuple(_yaml.get_version()) >= (0, 2, 5)
+    except (ImportError, AttributeError):  # pragma: no cover
+        return False
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    """A linear over-estimate of nesting depth: flow brackets opened and not yet closed,
+    plus block indentation. Real compose files stay below a few dozen."""
+    depth = 0
+    deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    indents = (len(line) - len(line.lstrip(" -")) for line in split_lines(text))
+    deepest = max(deepest, max(indents, default=0) // 2)
+    if deepest > MAX_DEPTH:
+        raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels")
+
+
+# --- navigation ------------------------------------------------------------------------------
+
+def is_merge_key(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and (
+        node.tag == MERGE_TAG or (node.value == "<<" and not node.style))
+
+
+def key_text(node: Node) -> str | None:
+    return node.value if isinstance(node, ScalarNode) else None
+
+
+class Graph:
+    """Merge resolution and lookups over one document, memoised per node."""
+
+    def __init__(self) -> None:
+        self._merged: dict[int, list[tuple[ScalarNode, Node]]] = {}
+
+    def pairs(self, mapping: MappingNode) -> list[tuple[ScalarNode, Node]]:
+        """The effective ``(key, value)`` pairs of ``mapping`` with ``<<`` merges resolved
+        (scalar keys only; later duplicates win, as in compose)."""
+        cached = self._merged.get(id(mapping))
+        if cached is not None:
+            return cached
+        # Post-order over the merge sources, iteratively: a chain of merges as long as
+        # the file allows must not exhaust the Python stack.
+        in_progress: set[int] = set()
+        stack: list[tuple[MappingNode, bool]] = [(mapping, False)]
+        while stack:
+            node, sources_done = stack.pop()
+            if id(node) in self._merged:
+                continue
+            sources = _merge_sources(node)
+            if not sources_done:
+                if id(node) in in_progress:  # a merge cycle (&a {<<: *a}): no sources
+                    self._merged[id(node)] = _own_pairs(node)
+                    continue
+                in_progress.add(id(node))
+                stack.append((node, True))
+                stack.extend((source, False) for source in sources
+                             if id(source) not in self._merged)
+                continue
+            effective: dict[str, tuple[ScalarNode, Node]] = {}
+            for source in reversed(sources):  # earlier sources win
+                for key, value in self._merged.get(id(source), ()):
+                    effective[key.value] = (key, value)
+            for key, value in _own_pairs(node):
+                effective[key.value] = (key, value)
+            self._merged[id(node)] = list(effective.values())
+        return self._merged[id(mapping)]
+
+    def get(self, mapping: Node, name: str) -> Node | None:
+        if not isinstance(mapping, MappingNode):
+            return None
+        for key, value in self.pairs(mapping):
+            if key.value == name:
+                return value
+        return None
+
+
+def _own_pairs(mapping: MappingNode) -> list[tuple[ScalarNode, Node]]:
+    return [(key, value) for key, value in mapping.value
+            if isinstance(key, ScalarNode) and not is_merge_key(key)]
+
+
+def _merge_sources(mapping: MappingNode) -> list[MappingNode]:
+    sources: list[MappingNode] = []
+    for key, value in mapping.value:
+        if not is_merge_key(key):
+            continue
+        if isinstance(value, MappingNode):
+            sources.append(value)
+        elif isinstance(value, SequenceNode):  # << merges mappings only
+            sources.extend(item for item in value.value if isinstance(item, MappingNode))
+    return sources
+
+
+def iter_value_scalars(root: Node) -> Iterator[tuple[ScalarNode, str | None]]:
+    """Every scalar used as a value (not as a key), once, with the key it is the value of
+    (for a sequence item written ``KEY=value``, that ``KEY``; else None)."""
+    seen: set[int] = set()
+    stack: list[tuple[Node, str | None]] = [(root, None)]
+    while stack:
+        node, context = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            yield node, context
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((value, key.value if isinstance(key, ScalarNode) else None))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, None) for item in node.value)
+
+
+def iter_mappings(root: Node) -> Iterator[MappingNode]:
+    """Every mapping node reachable from ``root`` (``root`` included), once."""
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            yield node
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+# --- positions inside scalars ----------------------------------------------------------------
+
+def position(node: Node, lines: list[str], offset: int = 0) -> tuple[int, int]:
+    """1-based ``(line, col)`` of the character at ``offset`` of a scalar's value.
+
+    Exact for single-line plain and quoted scalars and for literal block scalars (``|``),
+    which is where compose values live; other multi-line forms point at the scalar's
+    start.
+    """
+    start = node.start_mark
+    line, col = start.line, start.column
+    if offset <= 0 or not isinstance(node, ScalarNode):
+        return line + 1, col + 1
+    style = node.style
+    if start.line == node.end_mark.line and line < len(lines):
+        raw = lines[line]
+        if not style:  # plain: None from PyYAML's composer, "" from libyaml's
+            return line + 1, col + offset + 1
+        if style in ("'", '"'):
+            return line + 1, _quoted_column(raw, col, offset, style) + 1
+    if style == "|":
+        return _literal_block_position(node, lines, offset)
+    return line + 1, col + 1
+
+
+def _quoted_column(raw: str, quote_col: int, offset: int, quote: str) -> int:
+    """Source column of value character ``offset`` in a one-line quoted scalar."""
+    index = quote_col + 1
+    decoded = 0
+    while decoded < offset and index < len(raw):
+        if quote == "'" and raw.startswith("''", index):
+            index += 2
+        elif quote == '"' and raw[index] == "\\":
+            kind = raw[index + 1:index + 2]
+            index += {"x": 4, "u": 6, "U": 10}.get(kind, 2)
+        else:
+            index += 1
+        decoded += 1
+    return index
+
+
+def _literal_block_position(node: ScalarNode, lines: list[str],
+                            offset: int) -> tuple[int, int]:
+    before = node.value[:offset]
+    line_in_value = before.count("\n")
+    col_in_line = offset - (before.rfind("\n") + 1)
+    first = node.start_mark.line + 1  # the line after the "|" header
+    indent = None
+    for raw in lines[first:node.end_mark.line + 1]:
+        if raw.strip():
+            indent = len(raw) - len(raw.lstrip(" "))
+            break
+    target = first + line_in_value
+    if indent is None or target >= len(lines):
+        return node.start_mark.line + 1, node.start_mark.column + 1
+    return target + 1, indent + col_in_line + 1
