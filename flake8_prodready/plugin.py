@@ -13,7 +13,7 @@ from .context import PathClassifier, classifier_for, file_context
 from .rules import Checks
 from .rules.credentials import CredentialChecks
 from .rules.fallback import FallbackChecks
-from .rules.mock import MockChecks
+from .rules.mock import MockChecks  # noqa: PRD102 - the mock-data rule family itself
 
 FAMILIES: tuple[type[Checks], ...] = (MockChecks, CredentialChecks, FallbackChecks)
 
