@@ -18,6 +18,7 @@ from .rules.mock import MockChecks  # noqa: PRD102 - the mock-data rule family i
 FAMILIES: tuple[type[Checks], ...] = (MockChecks, CredentialChecks, FallbackChecks)
 
 INTERNAL_ERROR = registry.get("PRD903")
+SECRET_CODES = frozenset(registry.matching(["PRD5"]))
 
 
 def _flake8_option_name(name: str) -> str:
@@ -62,6 +63,9 @@ class ProdReadyChecker:
         try:
             settings = load_settings().with_overrides(overrides, "flake8 configuration")
             cls.baseline = baseline_file.load_for(settings)
+            if settings.secrets_in_python:  # a bad secrets setup fails here, once
+                from .secrets.pyfiles import scanner_for
+                scanner_for(settings)
         except ConfigError as error:
             # A clean one-line error and exit status 2, as for a bad flake8 option.
             print(f"flake8-prodready: error: {error}", file=sys.stderr)
@@ -110,9 +114,25 @@ class ProdReadyChecker:
             line = getattr(error, "prodready_line", 1)
             results.append((line, 0, INTERNAL_ERROR.text(error=f"{type(error).__name__}: "
                                                                  f"{error}"[:200]), cls))
+        if cls.settings.secrets_in_python and ctx.enabled & SECRET_CODES:
+            results.extend(self._secrets(ctx, results))
         if cls.baseline is not None and results:
             results = cls.baseline.filter_plugin_results(ctx.relative_path, results, lines)
         yield from results
+
+    def _secrets(self, ctx: Any, results: list) -> list:
+        """detect-secrets on this file (``secrets-in-python``), imported only when on;
+        a line with a PRD2xx finding keeps that one (the more specific code)."""
+        cls = type(self)
+        credential_lines = {line for line, _, text, _ in results if text.startswith("PRD2")}
+        try:
+            from .secrets.pyfiles import python_secret_results
+            found = python_secret_results(self.filename, self.lines, ctx, cls.settings,
+                                          credential_lines)
+        except Exception as error:  # never abort the user's flake8 run
+            return [(1, 0, INTERNAL_ERROR.text(error=f"secrets scan: {type(error).__name__}: "
+                                                     f"{error}"[:200]), cls)]
+        return [(line, col, text, cls) for line, col, text in found]
 
 
 def _walk(tree: ast.AST, checks: list[Checks]) -> None:

@@ -85,7 +85,7 @@ def build(root: Path, seed: int = 20240501) -> dict[str, str]:
     planted values by name."""
     values = planted_values(seed)
     for template in sorted(TEMPLATES.rglob("*")):
-        if not template.is_file():
+        if not template.is_file() or template.name == "MANIFEST":
             continue
         text = template.read_text(encoding="utf-8")
 
@@ -100,20 +100,21 @@ def build(root: Path, seed: int = 20240501) -> dict[str, str]:
 
 MARK = re.compile(r"\b(expect|ok):\s*((?:PRD\d{3}[\s,]*)+)")
 DS_ONLY = re.compile(r"\bds-only\b")
+LOCATION = re.compile(r"^(?P<path>\S+):(?P<line>\d+)\s")
 
 
-def marks(root: Path) -> tuple[set, set, set]:
-    """(expected, ok, ds_only): sets of (relative path, line, code) — ds_only of
-    (relative path, line)."""
+def marks() -> tuple[set, set, set]:
+    """From the MANIFEST: (expected, ok) as sets of (relative path, line, code), and
+    ds_only as a set of (relative path, line)."""
     expected, ok, ds_only = set(), set(), set()
-    for path in sorted(root.rglob("*")):
-        if not path.is_file():
+    for text in (TEMPLATES / "MANIFEST").read_text(encoding="utf-8").splitlines():
+        location = LOCATION.match(text)
+        if text.startswith("#") or location is None:
             continue
-        relative = path.relative_to(root).as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            for kind, codes in MARK.findall(line):
-                for code in re.findall(r"PRD\d{3}", codes):
-                    (expected if kind == "expect" else ok).add((relative, number, code))
-            if DS_ONLY.search(line):
-                ds_only.add((relative, number))
+        where = (location.group("path"), int(location.group("line")))
+        for kind, codes in MARK.findall(text):
+            for code in re.findall(r"PRD\d{3}", codes):
+                (expected if kind == "expect" else ok).add((*where, code))
+        if DS_ONLY.search(text):
+            ds_only.add(where)
     return expected, ok, ds_only

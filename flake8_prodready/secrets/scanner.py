@@ -144,10 +144,14 @@ class SecretScanner:
         if not raw:
             return []
         lines = original_lines if original_lines is not None else text.split("\n")
-        kept = []
+        candidates = [(secret, code_for(secret.plugin)) for secret in raw]
+        # Order matters. The same-line dedup comes first, so that a noqa for the specific
+        # code silences the generic reports of the same secret too; the one-per-secret
+        # collapse comes last, so that a suppressed first occurrence does not hide a later
+        # one that is not suppressed.
+        findings = []
         seen = set()
-        for secret in raw:
-            code = code_for(secret.plugin)
+        for secret, code in most_specific(candidates):
             if code not in enabled:
                 continue
             line = lines[secret.line - 1] if 0 < secret.line <= len(lines) else ""
@@ -160,9 +164,8 @@ class SecretScanner:
             if identity in seen:  # detect-secrets keeps one result per secret and type
                 continue
             seen.add(identity)
-            kept.append((secret, code, line))
-        return [self._finding(path, secret, code, line)
-                for secret, code, line in most_specific(kept)]
+            findings.append(self._finding(path, secret, code, line))
+        return findings
 
     def _finding(self, path: str, secret: RawSecret, code: str, line: str) -> Finding:
         rule = registry.get(code)
@@ -174,17 +177,17 @@ class SecretScanner:
                        rule.format(**arguments), fingerprint=secret.hashed)
 
 
-def most_specific(kept: list) -> list:
+def most_specific(candidates: list) -> list:
     """On a line a specific detector reported, drop the generic detectors' reports; where
     Secret Keyword and an entropy detector report the same line, keep the keyword. One
     secret, one finding, under the most telling code. (By line, not by value: the
     detectors do not agree on what the value is; GitHubTokenDetector's is just ``ghp``.)"""
     best: dict[int, int] = {}
-    for secret, _code, _line in kept:
+    for secret, _code in candidates:
         rank = GENERIC_RANK.get(secret.plugin, 0)
         best[secret.line] = min(rank, best.get(secret.line, rank))
-    return [item for item in kept
-            if GENERIC_RANK.get(item[0].plugin, 0) == best[item[0].line]]
+    return [(secret, code) for secret, code in candidates
+            if GENERIC_RANK.get(secret.plugin, 0) == best[secret.line]]
 
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-]*")
