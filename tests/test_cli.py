@@ -254,3 +254,37 @@ def test_noqa_matches_flake8_exactly(tmp_path):
 def test_console_script_is_installed():
     assert run([bin_path("prodready"), "--version"], cwd=".").stdout.startswith(
         "flake8-prodready ")
+
+
+def test_encodings_and_bom_parse_like_flake8(tmp_path):
+    latin = "# -*- coding: latin-1 -*-\nNAME = 'caf\xe9'\n".encode("latin-1")
+    make_project(tmp_path, {"src/latin.py": latin,  # ok: PRD902 (declared encoding)
+                            "src/bom.py": b"\xef\xbb\xbf" + CLEAN_PY.encode(),  # ok: PRD902
+                            "src/broken.py": "def f(:\n"})  # expect: PRD902
+    # The Python face only: the secrets face rightly reports a non-UTF-8 file as PRD901.
+    result = prodready(tmp_path, "check", "src", "--select", "PRD1,PRD2,PRD3,PRD9")
+    assert parse(result.stdout) == {("src/broken.py", 1, 7, "PRD902")}
+    assert parse(flake8(tmp_path, "--select", "PRD", "src").stdout) == set()
+
+
+def test_a_crash_on_one_file_is_a_finding_and_the_run_goes_on(tmp_path, monkeypatch):
+    from flake8_prodready import python_face
+    from flake8_prodready.config import load_settings
+    from flake8_prodready.plugin import ProdReadyChecker
+
+    make_project(tmp_path, {"src/app.py": VIOLATING_PY, "src/boom.py": VIOLATING_PY})
+    monkeypatch.chdir(tmp_path)
+    original = ProdReadyChecker.run
+
+    def run_or_crash(self):
+        if self.filename.endswith("boom.py"):
+            raise RuntimeError("simulated crash")
+        return original(self)
+
+    monkeypatch.setattr(ProdReadyChecker, "run", run_or_crash)
+    found = python_face.check(["src/app.py", "src/boom.py"], load_settings())
+    crashed = [f for f in found if f.path == "src/boom.py"]
+    assert [(f.code, f.line) for f in crashed] == [("PRD903", 1)]  # expect: PRD903
+    assert "RuntimeError: simulated crash" in crashed[0].message
+    others = {(f.line, f.col, f.code) for f in found if f.path == "src/app.py"}
+    assert others == VIOLATING_PY_FINDINGS  # ok: PRD903 (the other file is checked)
