@@ -11,7 +11,7 @@ because the count is exceeded). A fixed finding drops out when the baseline is
 rewritten.
 
 No message and no source text is stored: a secret's line is only ever present as a
-truncated SHA-256, salted with the code and a format tag.
+truncated SHA-256 over the code, a format tag and the line.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from .findings import Finding
 
 VERSION = 1
 DEFAULT_NAME = ".prodready-baseline.json"
-_SALT = "prodready-baseline-v1"
+#: Domain separation: these hashes never equal any other tool's hash of the same line.
+_DOMAIN_TAG = "prodready-baseline-v1"
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 Key = tuple  # (relative path, code, hash)
@@ -51,7 +52,7 @@ def entry_hash(code: str, fingerprint: str) -> str:
     # The "sha256:" prefix keeps the committed file quiet under detect-secrets: its
     # high-entropy detectors only match quoted strings made entirely of hex or base64
     # characters, and a bare 16-digit hex hash in quotes is exactly that.
-    data = f"{_SALT}\0{code}\0{fingerprint}".encode("utf-8", "replace")
+    data = f"{_DOMAIN_TAG}\0{code}\0{fingerprint}".encode("utf-8", "replace")
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 

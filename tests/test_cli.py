@@ -39,7 +39,7 @@ def test_check_output_is_sorted_and_identical_across_runs(tmp_path):
     first = prodready(tmp_path, "check", "src", "lib")
     second = prodready(tmp_path, "check", "lib", "src")
     lines = [line for line in first.stdout.splitlines() if not line.startswith("prodready")]
-    assert lines == sorted(lines, key=lambda l: (l.split(":")[0], int(l.split(":")[1])))
+    assert lines == sorted(lines, key=lambda text: (text.split(":")[0], int(text.split(":")[1])))
     assert first.stdout == second.stdout
 
 

@@ -36,7 +36,8 @@ def annotation(finding: Finding) -> str:
         f"col={max(1, finding.col)}",
         f"title={escape_property(title)}",
     ])
-    return f"::{level(finding.code)} {properties}::{escape_data(finding.code + ' ' + finding.message)}"
+    message = escape_data(f"{finding.code} {finding.message}")
+    return f"::{level(finding.code)} {properties}::{message}"
 
 
 def render_github(findings: Iterable[Finding], stream: TextIO) -> None:

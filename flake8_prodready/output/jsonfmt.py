@@ -17,7 +17,8 @@ from ..findings import Finding
 from .common import counts_by_family, family_name, tool_version
 
 SCHEMA_VERSION = 1
-SCHEMA_ID = "https://github.com/flake8-prodready/flake8-prodready/blob/main/flake8_prodready/output/findings.schema.json"
+SCHEMA_ID = ("https://github.com/flake8-prodready/flake8-prodready/blob/main/"
+             "flake8_prodready/output/findings.schema.json")
 SCHEMA_PATH = Path(__file__).with_name("findings.schema.json")
 
 
