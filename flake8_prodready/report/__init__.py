@@ -46,8 +46,8 @@ def generate(root: str | os.PathLike, settings: Settings,
 
 
 def _display(root: str | os.PathLike) -> str:
-    text = os.path.normpath(str(root)).replace(os.sep, "/")
-    return os.path.basename(os.path.abspath(text)) if text == "." else text
+    # The directory's name only: the same report for every checkout and working directory.
+    return os.path.basename(os.path.abspath(str(root))) or "/"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -54,7 +54,7 @@ def build_report(root: str | os.PathLike, settings: Settings,
         if face not in findings_by_face and face not in not_run:
             not_run[face] = "not run"
     builder = _Builder(project, settings, not_run)
-    return builder.build(findings_by_face, display_root or str(root))
+    return builder.build(findings_by_face, display_root or project.root.name or "/")
 
 
 class _Builder:

@@ -96,8 +96,8 @@ def _summary(report: Report, python_services, other_services, active, inactive,
              f"{len(tests)} test.",
              f"Checks run: {faces}."]
     if report.faces_not_run:
-        parts.append("Not run: " + ", ".join(f"{face} ({text(reason)})" for face, reason
-                                              in report.faces_not_run.items()) + ".")
+        skipped = [f"{face} ({text(reason)})" for face, reason in report.faces_not_run.items()]
+        parts.append("Not run: " + ", ".join(skipped) + ".")
     return " ".join(parts)
 
 
