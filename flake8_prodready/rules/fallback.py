@@ -195,10 +195,12 @@ class FallbackChecks(Checks):
             return
         for item in node.items:
             call = item.context_expr
-            if isinstance(call, ast.Call) and _call_name(call) == "suppress":
+            if isinstance(call, ast.Call) and call.args:
                 caught = [name for arg in call.args for name in _names(arg)
                           if self.is_broad_name(name)]
                 if caught:
+                    # Which names mean contextlib.suppress is only known once every
+                    # import has been seen (``from contextlib import suppress as quietly``).
                     self.suppress_candidates.append((call, ", ".join(caught)))
 
     def finish(self) -> None:
@@ -319,13 +321,17 @@ class FallbackChecks(Checks):
         try_node = self.try_of.get(id(handler))
         if try_node is not None and _imports_only(try_node.body):
             return  # ``except Exception: HAS_YAML = False`` feature flag
+        assignments = []
         for stmt in body:
             if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
                 continue
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             names = [_target_name(t) for t in targets]
-            if not all(names) or any(judge.is_failure_flag(name) for name in names):
-                continue
+            if any(judge.is_failure_flag(name) for name in names):
+                return  # ``ok = False`` / ``error = str(exc)``: the failure is recorded
+            if all(names):
+                assignments.append((stmt, names))
+        for stmt, names in assignments:
             verdict, shown = judge.value(stmt.value, assignment=True)
             if verdict == Verdict.FALLBACK:
                 self.report("PRD303", stmt.value.lineno, stmt.value.col_offset,

@@ -83,7 +83,7 @@ DATA_NAME_WORDS = frozenset({
     "answers", "item", "items", "entry", "entries", "profile", "profiles", "account",
     "accounts", "email", "emails", "content", "document", "documents", "report",
     "reports", "stats", "metrics", "score", "scores", "json", "db", "database", "api",
-    "llm", "ai", "runtime", "workflow", "workflows", "service", "client", "server",
+    "llm", "ai", "workflow", "workflows",
     "transaction", "transactions", "invoice", "invoices", "message", "messages",
     "token", "tokens", "credentials", "key", "keys", "info", "details", "event",
     "events", "inventory", "catalog", "catalogue",
@@ -372,10 +372,9 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
         return any(_FACTORY_BOY_USE.search(line) for line in self.lines)
 
     def _report_at(self, code: str, node: ast.stmt, alias: ast.alias, **arguments) -> None:
-        # ast.alias has a position from Python 3.10 on; the statement before that.
-        line = getattr(alias, "lineno", node.lineno)
-        col = getattr(alias, "col_offset", node.col_offset)
-        self.report(code, line, col, **arguments)
+        # At the statement: ast.alias only has a position from Python 3.10 on, and the
+        # column must not depend on the interpreter.
+        self.report(code, node.lineno, node.col_offset, **arguments)
 
     # -- definitions -----------------------------------------------------------------
 
@@ -480,17 +479,22 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
             if _documentation_context(node, parents) or _vocabulary_member(
                     node, matched, parents) or _INTRODUCES_EXAMPLE.search(node.value):
                 continue
-            self.report("PRD105", node.lineno, node.col_offset, kind=_placeholder_kind(matched))
+            self.report("PRD105", node.lineno, node.col_offset,
+                        kind=_placeholder_kind(matched, node.value))
 
 
-def _placeholder_kind(matched: str) -> str:
+_ADDRESS = re.compile(r"[\w.+-]{1,64}@(?:[\w-]+\.)*example\.(?:com|org|net)", re.IGNORECASE)
+
+
+def _placeholder_kind(matched: str, value: str) -> str:
     lowered = matched.lower()
     if "lorem" in lowered:
         return "filler text ('lorem ...')"
     if "doe" in lowered:
         return f"sample person {matched.strip()!r}"
     if "example." in lowered:
-        return f"example address {matched.strip()!r}"
+        address = _ADDRESS.search(value[:_PLACEHOLDER_SCAN_LIMIT])
+        return f"example address {(address.group(0) if address else matched)!r}"
     if "555" in lowered:
         return f"fictional phone number {matched.strip()!r}"
     return f"to-be-replaced marker {matched.strip()!r}"
