@@ -53,7 +53,7 @@ def parse(text: str) -> tuple[list[Entry], list[BadLine]]:
         rest = raw[match.end():]
         if match.group("eq") is None:
             if rest.strip() and not rest.lstrip().startswith("#"):
-                bad.append(BadLine(number, match.end() + 1,
+                bad.append(BadLine(number, len(match.group("indent")) + 1,
                                    "this line is not KEY=VALUE"))
             continue  # a bare KEY: passed through from the environment
         col = match.end() + 1

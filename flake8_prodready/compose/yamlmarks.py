@@ -225,7 +225,8 @@ def iter_mappings(root: Node) -> Iterator[MappingNode]:
 # --- positions inside scalars ----------------------------------------------------------------
 
 def position(node: Node, lines: list[str], offset: int = 0) -> tuple[int, int]:
-    """1-based ``(line, col)`` of the character at ``offset`` of a scalar's value.
+    """1-based ``(line, col)`` of the character at ``offset`` of a scalar's value (for a
+    quoted scalar, offset 0 is the first character inside the quotes).
 
     Exact for single-line plain and quoted scalars and for literal block scalars (``|``),
     which is where compose values live; other multi-line forms point at the scalar's
@@ -233,18 +234,33 @@ def position(node: Node, lines: list[str], offset: int = 0) -> tuple[int, int]:
     """
     start = node.start_mark
     line, col = start.line, start.column
-    if offset <= 0 or not isinstance(node, ScalarNode):
+    if not isinstance(node, ScalarNode):
         return line + 1, col + 1
     style = node.style
     if start.line == node.end_mark.line and line < len(lines):
         raw = lines[line]
+        col = _skip_properties(raw, col)
         if not style:  # plain: None from PyYAML's composer, "" from libyaml's
             return line + 1, col + offset + 1
         if style in ("'", '"'):
             return line + 1, _quoted_column(raw, col, offset, style) + 1
-    if style == "|":
+    if style == "|" and offset > 0:
         return _literal_block_position(node, lines, offset)
     return line + 1, col + 1
+
+
+_PROPERTY = re.compile(r"[&!][^\s]*\s+")
+
+
+def _skip_properties(raw: str, col: int) -> int:
+    """The node's start mark is at its anchor or tag (``&pw secret``, ``!override x``);
+    the value starts after them."""
+    for _ in range(2):  # at most an anchor and a tag
+        match = _PROPERTY.match(raw, col)
+        if not match:
+            break
+        col = match.end()
+    return col
 
 
 def _quoted_column(raw: str, quote_col: int, offset: int, quote: str) -> int:
