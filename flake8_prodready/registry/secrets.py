@@ -87,7 +87,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("PRD510", "BasicAuthDetector", "Basic Auth Credentials",
              "basic-auth-credentials",
              "Passwords embedded in URLs (`scheme://user:password@host`).",
-             _block("yaml", "DATABASE_URL: postgresql://app:s3cr…@db:5432/app"),
+             _block("yaml", "DATABASE_URL: postgresql://app:<password>@db:5432/app"),
              "Build the URL from separate settings and read the password from the "
              "environment or a secret store. " + _PRAGMA),
     Detector("PRD511", "KeywordDetector", "Secret Keyword", "secret-keyword",
@@ -118,7 +118,7 @@ DETECTORS: tuple[Detector, ...] = (
              "cloudant-credentials",
              "IBM Cloudant passwords and API keys assigned to cloudant-named settings or "
              "embedded in Cloudant URLs.",
-             _block("text", "https://user:pass…@acct.cloudant.com"),
+             _block("text", "https://acct:<key>@acct.cloudant.com"),
              _fix("the Cloudant credential")),
     Detector("PRD516", "DiscordBotTokenDetector", "Discord Bot Token",
              "discord-bot-token",
