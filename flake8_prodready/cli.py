@@ -30,7 +30,8 @@ from typing import Callable, Sequence, TextIO
 from . import __version__, baseline, output, python_face, registry
 from .config import OPTIONS, ConfigError, Settings
 from .findings import Finding
-from .hookcli import FaceRun, add_common_arguments, discover, run_face, settings_from_args
+from .hookcli import (FaceRun, add_common_arguments, discover, face_main, run_face,
+                      settings_from_args)
 from .output.common import counts_by_family
 
 PROG = "prodready"
@@ -47,19 +48,6 @@ HOOK_FACES = (
 def face_codes(belongs: Callable[[registry.Rule], bool]) -> frozenset:
     return frozenset(code for code, rule in registry.RULES.items()
                      if belongs(rule) and not code.startswith("PRD9"))
-
-
-def face_main(package: str) -> Callable[[Sequence[str]], int] | None:
-    """The hook's ``main``: ``package.main`` or ``package.cli.main``."""
-    for module_name in (package, f"{package}.cli"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        main = getattr(module, "main", None)
-        if callable(main):
-            return main
-    return None
 
 
 class Progress:

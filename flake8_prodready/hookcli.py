@@ -50,15 +50,17 @@ def add_common_arguments(parser: argparse.ArgumentParser, paths: bool = True) ->
                         "(default: the nearest one above the working directory)")
     for option in OPTIONS:
         flag = f"--{option.name}"
+        # argparse %-formats help texts: a literal "60%" would crash --help.
+        help_text = option.help.replace("%", "%%")
         if option.kind in ("codes", "list"):
             parser.add_argument(flag, dest=f"opt_{option.attr}", default=None,
-                                metavar="A,B", help=option.help)
+                                metavar="A,B", help=help_text)
         elif option.kind == "bool":
             parser.add_argument(flag, dest=f"opt_{option.attr}", default=None,
-                                action=argparse.BooleanOptionalAction, help=option.help)
+                                action=argparse.BooleanOptionalAction, help=help_text)
         elif option.kind in ("int", "float", "str"):
             parser.add_argument(flag, dest=f"opt_{option.attr}", default=None,
-                                metavar=option.kind.upper(), help=option.help)
+                                metavar=option.kind.upper(), help=help_text)
 
 
 def base_parser(prog: str, description: str) -> argparse.ArgumentParser:
@@ -221,6 +223,22 @@ def run_face(face: str, main: Callable[[Sequence[str]], int], paths: Sequence[st
     if not result.ran and result.error is None:
         result.error = "its main() does not go through hookcli.run_hook"
     return result
+
+
+def face_main(package: str) -> Callable[[Sequence[str]], int] | None:
+    """A hook face's ``main``: ``package.main`` or ``package.cli.main`` (None if neither
+    exists), for callers that run faces in-process with :func:`run_face`."""
+    import importlib
+
+    for module_name in (package, f"{package}.cli"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        main = getattr(module, "main", None)
+        if callable(main):
+            return main
+    return None
 
 
 def apply_baseline(findings: list[Finding], settings: Settings) -> tuple[list[Finding], int]:

@@ -41,9 +41,11 @@ UNREADABLE = registry.get("PRD901")
 UNPARSABLE = registry.get("PRD902")
 INTERNAL = registry.get("PRD903")
 
-#: The codes the Python face can report: the plugin's families.
+#: The codes that make ``prodready check`` run the Python face: PRD1xx-PRD3xx. (The
+#: plugin's optional detect-secrets pass is not run here: the secrets face already scans
+#: every text file, Python included, and would report the same secret twice.)
 PYTHON_CODES = frozenset(code for code, rule in registry.RULES.items()
-                         if registry.PYTHON in rule.faces and not code.startswith("PRD9"))
+                         if registry.PYTHON in rule.faces and code[:4] in ("PRD1", "PRD2", "PRD3"))
 
 
 def wants(path: str) -> bool:
@@ -103,8 +105,12 @@ def is_inline_ignored(code: str, noqa_text: str) -> bool:
 def configure(settings: Settings) -> None:
     """Give the plugin class the settings flake8's ``parse_options`` would have given it.
     The baseline is applied by the caller, over all faces at once, so not here."""
+    from .config import OPTIONS_BY_NAME
     from .plugin import ProdReadyChecker
 
+    if "secrets-in-python" in OPTIONS_BY_NAME:
+        settings = settings.with_overrides({"secrets-in-python": False},
+                                           "prodready check (the secrets face scans .py)")
     ProdReadyChecker.settings = settings
     ProdReadyChecker.enabled = settings.enabled_codes
     ProdReadyChecker.classifier = classifier_for(settings)

@@ -76,3 +76,13 @@ def test_usage_errors_are_2(tmp_path, name):
     assert run([*command, "--format", "xml", path], tmp_path).returncode == 2
     assert run([*command, "does-not-exist.txt"], tmp_path).returncode == 2
     assert run([*command, "--select", "NOPE1", path], tmp_path).returncode == 2
+
+
+@pytest.mark.parametrize("command", [
+    ["prodready"], ["prodready", "check"], ["prodready", "config"],
+    ["prodready", "baseline"], ["prodready", "report"], ["prodready-compose"],
+    ["prodready-secrets"]])
+def test_help_works_and_exits_0(tmp_path, command):
+    result = run([bin_path(command[0]), *command[1:], "--help"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout and "Traceback" not in result.stderr
