@@ -176,7 +176,8 @@ def is_wordy_value(value: str) -> bool:
 def is_credential_word_value(value: str) -> bool:
     """``"passwd"``, ``"client_secret"``: a value that is itself a credential *name*, as in
     a mapping of field names (``dict(username="user", password="passwd")``)."""
-    return " " not in value and (is_secret_name(value) or value.lower() in CREDENTIAL_WORDS)
+    return bool(_FIELD_NAME.match(value)) and (
+        is_secret_name(value) or value.lower() in CREDENTIAL_WORDS)
 
 
 @lru_cache(maxsize=1024)
@@ -201,8 +202,11 @@ _PATH = re.compile(r"^(?:/|\./|\.\./|~/|[A-Za-z]:\\)|^[\w.-]+/[\w./-]+$")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 #: ``access_token``, ``_auth_user_id``, ``password1``: lowercase identifiers name fields,
 #: session entries and form inputs far more often than they are secrets.
+#: Words are letters with at most two trailing digits: ``ghp_abcdefghijklmnop1234`` and
+#: ``tok_1234abcd`` are tokens, not field names.
 _SNAKE_IDENTIFIER = re.compile(
-    r"^_*[a-z][a-z0-9]*(?:_[a-z0-9]+)+_*$|^_+[a-z][a-z0-9]*_*$")
+    r"^_*[a-z]+[0-9]{0,2}(?:_[a-z]+[0-9]{0,2})+_*$|^_+[a-z]+[0-9]{0,2}_*$")
+_FIELD_NAME = re.compile(r"^[A-Za-z_]+[12]?$")
 NON_SECRET_WORDS = frozenset({
     "true", "false", "none", "null", "nil", "yes", "no", "on", "off", "disabled",
     "enabled", "required", "optional", "unset", "undefined", "empty", "n/a", "na",
@@ -304,7 +308,11 @@ def _same_words(value: str, name: str) -> bool:
 
 
 def _looks_random(value: str) -> bool:
-    return len(value) >= 20 and _has_digit_mix(value) and "/" not in value.strip("/")
+    """``wJalrXUtnFEMI/K7MDENG/bPxRfiCY`` (an AWS secret key has slashes) rather than a
+    path like ``config/secrets/db.txt``: long, mixed case and digits, no file suffix."""
+    return (len(value) >= 20 and _has_digit_mix(value) and not value.startswith(("/", "."))
+            and any(c.isupper() for c in value) and any(c.islower() for c in value)
+            and "." not in value)
 
 
 # --- URLs --------------------------------------------------------------------------------
@@ -450,7 +458,7 @@ def password_hash_kind(text: str) -> tuple[str, str, int] | None:
 
 _PEM_PRIVATE = re.compile(
     r"-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ED25519 )?PRIVATE KEY(?: BLOCK)?)-----"
-    r"[ \t]*(?:\\n|\r?\n)[A-Za-z0-9+/=:,\- \t\r\n\\]{0,200}?[A-Za-z0-9+/]{40}")
+    r"[^\n]{0,80}?(?:\\n|\n)[A-Za-z0-9+/=:,\- \t\r\n\\]{0,200}?[A-Za-z0-9+/]{40}")
 
 
 def private_key_kind(text: str) -> tuple[str, int] | None:

@@ -49,9 +49,7 @@ _ENV_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _AUTH_SCHEMES = ("Bearer ", "Basic ", "Token ", "token ", "bearer ", "ApiKey ", "Api-Key ")
 
 #: Names of settings whose value is a host or URL (PRD206): a local host there is
-#: configuration. Names of lists that *describe* local hosts (``ALLOWED_HOSTS``,
-#: ``INTERNAL_IPS``, ``NO_PROXY``, ``LOCAL_HOSTS``) are not: they say what to trust, not
-#: where to connect.
+#: configuration.
 _HOST_WORDS = frozenset({
     "host", "hosts", "hostname", "server", "servers", "addr", "address", "ip", "origin",
     "origins", "domain", "broker", "endpoint", "url", "urls", "uri", "dsn", "redis",
@@ -59,14 +57,20 @@ _HOST_WORDS = frozenset({
     "redirect", "frontend", "cors", "amqp", "mongo", "postgres", "neo4j", "elasticsearch",
     "smtp", "proxy", "location", "target",
 })
-_NOT_CONFIG_WORDS = frozenset({
-    "allowed", "allow", "internal", "trusted", "trust", "no", "bypass", "exempt", "safe",
+#: Names that describe local hosts rather than configure one: tests, examples, patterns,
+#: allow/deny lists (``LOCAL_HOSTS``, ``domain_allowlist = ["localhost"]``).
+_NEVER_CONFIG_WORDS = frozenset({
     "local", "loopback", "localhost", "test", "tests", "testing", "dev", "debug",
-    "example", "examples", "sample", "default", "defaults", "fallback", "known",
-    "private", "reserved", "ignore", "ignored", "skip", "bind", "listen", "sentinel",
-    "doc", "docs", "help", "pattern", "patterns", "regex", "mock", "fake", "dummy",
-    "allowlist", "whitelist", "blocklist", "blacklist", "denylist", "exclude", "excluded",
-    "deny", "block", "blocked",
+    "example", "examples", "sample", "known", "private", "reserved", "sentinel", "doc",
+    "docs", "help", "pattern", "patterns", "regex", "mock", "fake", "dummy", "allowlist",
+    "whitelist", "blocklist", "blacklist", "denylist", "exclude", "excluded", "ignore",
+    "ignored", "skip", "no", "bypass", "exempt", "safe", "internal", "trusted", "trust",
+})
+#: A bare host (not a URL) under these words is a list of hosts to accept, and binding
+#: to loopback is a deliberate choice: ``ALLOWED_HOSTS = ["localhost"]``, ``BIND``.
+#: CORS origins are URLs, and a URL is judged whatever the list is called.
+_BARE_HOST_EXEMPT_WORDS = frozenset({
+    "allowed", "allow", "bind", "listen", "default", "defaults", "fallback",
 })
 _ENV = "<env>"  # config name of an environment-lookup default: any local host counts
 
@@ -76,13 +80,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def _is_host_setting(name: str) -> bool:
-    words = _words(name)
-    return any(w in _HOST_WORDS for w in words) and not any(
-        w in _NOT_CONFIG_WORDS for w in words)
-
-
-def _is_config_name(name: str) -> bool:
-    return not any(w in _NOT_CONFIG_WORDS for w in _words(name))
+    return any(w in _HOST_WORDS for w in _words(name))
 
 
 def _target_name(target: ast.AST) -> str | None:
@@ -141,6 +139,9 @@ def _secret_in(value: str, name: str, weak: bool, mapping: bool = False) -> str 
         return None
     if is_salt_name(name) and is_wordy_value(value):
         return None
+    if value.startswith(_AUTH_SCHEMES):  # "Authorization": "Bearer eyJ…"
+        rest = value.split(" ", 1)[1].strip()
+        return rest if len(rest) >= 8 and is_secret_value(rest, None) else None
     if is_auth_name(name):
         # NEO4J_AUTH="neo4j/password", auth="user:pw": judge the password part; a bare
         # word is an auth scheme ("basic", "token", "password").
@@ -150,9 +151,6 @@ def _secret_in(value: str, name: str, weak: bool, mapping: bool = False) -> str 
                 return password if (is_secret_value(password, None)
                                     or is_weak_secret(password)) else None
         return value if is_secret_value(value, name) and not value.isalpha() else None
-    if value.startswith(_AUTH_SCHEMES):
-        rest = value.split(" ", 1)[1].strip()
-        return rest if len(rest) >= 8 and is_secret_value(rest, None) else None
     if is_secret_value(value, name):
         return value
     if weak and is_weak_secret(value):
@@ -279,6 +277,8 @@ class CredentialChecks(Checks):
             return
         value = _unwrap_secret(value)
         if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+            if self._plain_lookup_name(value.values[0]) is not None:
+                return  # os.getenv("X") or "literal": an env fallback (visit_boolop)
             value = value.values[-1]  # password = given or "admin"
         text = _str_constant(value)
         if text is not None and "PRD201" in self.enabled and is_secret_name(name):
@@ -558,12 +558,15 @@ class CredentialChecks(Checks):
 
     def _local_host(self, node: ast.AST, text: str, name: str) -> bool:
         """Report PRD206 for a local host in configuration value ``text``."""
-        if name is not _ENV and not _is_config_name(name):
-            return False
-        if "://" not in text and name is not _ENV and not _is_host_setting(name):
-            return False  # a bare "localhost" is a host only under a host-like name
         if " " in text.strip():
             return False  # prose that mentions a host
+        if name is not _ENV:
+            words = _words(name)
+            if any(w in _NEVER_CONFIG_WORDS for w in words):
+                return False
+            if "://" not in text and not (any(w in _HOST_WORDS for w in words) and not any(
+                    w in _BARE_HOST_EXEMPT_WORDS for w in words)):
+                return False  # a bare "localhost" is a host only under a host-like name
         for host, kind, _offset in local_hosts(text):
             if self._allowed(host):
                 continue
