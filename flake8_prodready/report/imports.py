@@ -91,29 +91,58 @@ def _expression_text(node: ast.AST) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def refs_from_tree(tree: ast.AST) -> tuple:
-    """Every import in ``tree`` (one walk; ``if TYPE_CHECKING:`` bodies skipped)."""
+#: Compound statements and the fields that hold their nested statements. Import statements
+#: only occur in statement lists, so the walk never descends into expressions (which are
+#: most of a tree's nodes) unless the file calls an import function.
+_BLOCKS = {
+    ast.FunctionDef: ("body",), ast.AsyncFunctionDef: ("body",), ast.ClassDef: ("body",),
+    ast.If: ("body", "orelse"), ast.For: ("body", "orelse"), ast.AsyncFor: ("body", "orelse"),
+    ast.While: ("body", "orelse"), ast.With: ("body",), ast.AsyncWith: ("body",),
+    ast.Try: ("body", "handlers", "orelse", "finalbody"), ast.ExceptHandler: ("body",),
+}
+if hasattr(ast, "TryStar"):  # Python 3.11+
+    _BLOCKS[ast.TryStar] = ("body", "handlers", "orelse", "finalbody")
+if hasattr(ast, "Match"):  # Python 3.10+
+    _BLOCKS[ast.Match] = ("cases",)
+    _BLOCKS[ast.match_case] = ("body",)
+
+
+def refs_from_tree(tree: ast.AST, dynamic: bool = True) -> tuple:
+    """Every import in ``tree``; ``if TYPE_CHECKING:`` bodies are skipped (they never run).
+
+    ``dynamic=False`` skips the search for ``import_module(...)``/``__import__(...)`` calls
+    (callers pass False when the source text does not mention them: a cheap prefilter that
+    spares the walk over every expression node).
+    """
     refs: List[ImportRef] = []
-    stack: List[ast.AST] = [tree]
+    stack: List[ast.AST] = list(getattr(tree, "body", ()))
+    blocks = _BLOCKS
     while stack:
         node = stack.pop()
         kind = node.__class__
         if kind is ast.Import:
             for alias in node.names:
                 refs.append(ImportRef(node.lineno, IMPORT, alias.name))
-            continue
-        if kind is ast.ImportFrom:
+        elif kind is ast.ImportFrom:
             refs.append(ImportRef(node.lineno, FROM, node.module or "", node.level or 0,
                                   tuple(alias.name for alias in node.names)))
-            continue
-        if kind is ast.If and _is_type_checking(node.test):
+        elif kind is ast.If and _is_type_checking(node.test):
             stack.extend(node.orelse)
-            continue
-        if kind is ast.Call and _call_name(node.func) in IMPORT_FUNCTIONS:
-            refs.append(_dynamic_ref(node))
-        stack.extend(ast.iter_child_nodes(node))
+        else:
+            fields = blocks.get(kind)
+            if fields is not None:
+                for name in fields:
+                    stack.extend(getattr(node, name))
+    if dynamic:
+        for node in ast.walk(tree):
+            if node.__class__ is ast.Call and _call_name(node.func) in IMPORT_FUNCTIONS:
+                refs.append(_dynamic_ref(node))
     refs.sort(key=lambda ref: (ref.line, ref.kind, ref.module))
     return tuple(refs)
+
+
+def mentions_dynamic_import(source: str) -> bool:
+    return "import_module" in source or "__import__" in source or "run_module" in source
 
 
 def _dynamic_ref(call: ast.Call) -> ImportRef:
@@ -158,7 +187,7 @@ def extract_imports(source: str, filename: str = "<unknown>") -> FileImports:
         return FileImports((), f"does not parse{where}: {getattr(error, 'msg', error)}")
     except (RecursionError, MemoryError):
         return FileImports((), "too deeply nested to parse")
-    return FileImports(refs_from_tree(tree))
+    return FileImports(refs_from_tree(tree, mentions_dynamic_import(source)))
 
 
 class ImportGraph:
