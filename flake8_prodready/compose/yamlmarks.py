@@ -67,17 +67,41 @@ def compose_documents(text: str) -> list[Node]:
                 documents.append(node)
         return documents
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        reason = " ".join(part for part in (error.context, error.problem) if part)
-        if mark is None:
-            raise YamlProblem(f"invalid YAML: {reason}") from None
-        raise YamlProblem(f"invalid YAML: {reason}", mark.line + 1, mark.column + 1) from None
-    except yaml.YAMLError as error:  # ReaderError: control characters and the like
+        raise _marked_problem(error) from None
+    except yaml.reader.ReaderError as error:  # control characters and the like
+        line, col = _line_and_column(text, error.position)
+        character = error.character
+        if isinstance(character, str):  # PyYAML's reader gives the character,
+            character = ord(character[:1] or "\0")  # libyaml's its code point
+        code = f"#x{character:04x}" if isinstance(character, int) else repr(character)
+        raise YamlProblem(f"invalid YAML: unacceptable character {code} ({error.reason})",
+                          line, col) from None
+    except yaml.YAMLError as error:
         raise YamlProblem(f"invalid YAML: {_one_line(str(error))}") from None
     except RecursionError:  # pragma: no cover - only the pure-Python composer recurses
         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
+
+
+def _marked_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    """One line: what went wrong where, with the construct it was in ("while parsing a
+    flow sequence at line 3, did not find expected ',' or ']'")."""
+    mark = error.problem_mark or error.context_mark
+    context, problem = error.context, error.problem
+    if context and error.context_mark is not None and error.problem_mark is not None \
+            and error.context_mark.line != error.problem_mark.line:
+        context = f"{context} at line {error.context_mark.line + 1},"
+    reason = _one_line(" ".join(part for part in (context, problem) if part))
+    if mark is None:
+        return YamlProblem(f"invalid YAML: {reason}")
+    return YamlProblem(f"invalid YAML: {reason}", mark.line + 1, mark.column + 1)
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    before = text[:max(0, index)]
+    lines = split_lines(before)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _one_line(text: str) -> str:
