@@ -288,3 +288,14 @@ def test_a_crash_on_one_file_is_a_finding_and_the_run_goes_on(tmp_path, monkeypa
     assert "RuntimeError: simulated crash" in crashed[0].message
     others = {(f.line, f.col, f.code) for f in found if f.path == "src/app.py"}
     assert others == VIOLATING_PY_FINDINGS  # ok: PRD903 (the other file is checked)
+
+
+def test_report_subcommand_is_the_report_package(tmp_path):
+    import sys
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    ours = prodready(examples.parent, "report", "examples")
+    theirs = run([sys.executable, "-m", "flake8_prodready.report", "examples"], examples.parent)
+    assert ours.stdout.startswith("# Production readiness report")
+    assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout)
