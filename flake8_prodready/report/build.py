@@ -299,7 +299,8 @@ def _verdict(report: Report, by_name: Dict[str, Service]) -> None:
             statuses.append(cell.status)
             if cell.status == FAIL:
                 count = len(cell.findings)
-                reasons.append(f"{service.name} fails '{standard.title}' "
+                who = "repository-wide" if service.name == REPOSITORY else service.name
+                reasons.append(f"{who} fails '{standard.title}' "
                                f"({count} finding{'s' if count != 1 else ''})")
     for face, reason in report.faces_not_run.items():
         reasons.append(f"the {face} checks did not run ({reason})")

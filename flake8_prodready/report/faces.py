@@ -59,10 +59,10 @@ def run_faces(files: Sequence[str], settings: Settings
             else:
                 from ..hookcli import run_face
 
-                main = getattr(module, "main", None)
+                main = _hook_main(module_name)
                 if main is None:
                     not_run[face] = f"not available in this installation ({module_name} " \
-                                    "has no main())"
+                                    "has no main() and no cli.main())"
                     continue
                 run = run_face(face, main, list(files), settings)
                 if run.error is not None or not run.ran:
@@ -72,3 +72,15 @@ def run_faces(files: Sequence[str], settings: Settings
         except Exception as error:  # a face's crash is reported, never a traceback
             not_run[face] = f"failed: {type(error).__name__}: {error}"[:200]
     return findings, not_run
+
+
+def _hook_main(module_name: str):
+    """The hook's ``main``: on the package, or on its ``cli`` module (the console script)."""
+    for candidate in (module_name, module_name + ".cli"):
+        try:
+            main = getattr(importlib.import_module(candidate), "main", None)
+        except ImportError:
+            continue
+        if main is not None:
+            return main
+    return None
