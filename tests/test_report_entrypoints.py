@@ -270,6 +270,18 @@ def test_image_only_services_run_no_project_code(forms_report):
     assert forms_report.verdict == "PASS"
 
 
+def test_celery_app_module_without_celery_submodule(tmp_path):
+    write_tree(tmp_path, {"app/__init__.py": "", "app/worker.py": "", "compose.yaml": """\
+        services:
+          worker:
+            build: .
+            command: celery -A app.worker worker
+    """})
+    report = report_for(tmp_path)
+    assert entries(report, "worker") == [("module", "app/worker.py")]
+    assert [g for g in report.gaps if g.kind != "face-not-run"] == []
+
+
 def test_configured_entry_points_replace_inference(tmp_path):
     write_tree(tmp_path, {
         "pyproject.toml": """\

@@ -520,14 +520,14 @@ def _resolve_target(spec: ServiceSpec, resolver: Resolver, target: Target,
         roots = resolver.import_roots(target, None)
         chain, in_project = ImportGraph(project).find_module(target.value, roots)
         if chain is None:
+            if target.optional:
+                return None  # celery's "pkg.celery": looked for, not required
             if in_project:
                 spec.gaps.append(Gap("missing-entry-file", f"service '{spec.name}': module "
                                      f"{target.value} not found in the project",
                                      _origin_path(origin), _origin_line(origin), spec.name))
                 return EntryPoint(spec.name, target.command, origin, "module", target.value,
                                   None, "module not found in the project")
-            if target.optional:
-                return None
             return EntryPoint(spec.name, target.command, origin, "none", target.value, None,
                               "not a project module (stdlib or third-party)")
         module_file = chain[-1]
