@@ -270,6 +270,19 @@ def test_image_only_services_run_no_project_code(forms_report):
     assert forms_report.verdict == "PASS"
 
 
+def test_python_c_code_follows_its_imports(tmp_path):
+    write_tree(tmp_path, {"pkg/__init__.py": "", "pkg/mod.py": "", "pkg/other.py": "",
+                          "compose.yaml": """\
+        services:
+          job:
+            build: .
+            command: python -c "from pkg import mod; mod.main()"
+    """})
+    report = report_for(tmp_path)
+    assert report.services[0].active_files == ["pkg/__init__.py", "pkg/mod.py"]
+    assert report.verdict == "PASS"
+
+
 def test_celery_app_module_without_celery_submodule(tmp_path):
     write_tree(tmp_path, {"app/__init__.py": "", "app/worker.py": "", "compose.yaml": """\
         services:

@@ -66,6 +66,24 @@ def test_src_layout(tmp_path):
     assert files["tests/test_main.py"] == "test"
     stale = next(r for r in report.files if r.path == "src/mypkg/stale.py")
     assert stale.imported_by == ["tests/test_main.py"]
+    assert stale.recommendation == "move it to tests/ (only test code imports it)"
+
+
+def test_active_file_under_a_test_path_is_flagged_as_unchecked(tmp_path):
+    # Production code importing a test helper: the mock and fallback rules skipped that
+    # file (its path says "test"), so the service cannot pass those standards.
+    write_tree(tmp_path, {
+        "docker-compose.yml": COMPOSE_MODULE.format(module="app.main"),
+        "app/__init__.py": "",
+        "app/main.py": "from app.testing import fakes\n",
+        "app/testing/__init__.py": "",
+        "app/testing/fakes.py": "",
+    })
+    report = report_for(tmp_path)
+    assert classification(report)["app/testing/fakes.py"] == "active"
+    assert ("app/testing/fakes.py", 0) in [(p, line) for p, line, _ in
+                                           gaps(report, "unchecked-active-file")]
+    assert report.services[0].cells["mock"].status == "INCOMPLETE"
 
 
 def test_import_cycle_terminates_and_reaches_both(tmp_path):

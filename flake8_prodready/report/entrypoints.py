@@ -564,17 +564,21 @@ def _resolve_code(spec: ServiceSpec, resolver: Resolver, target: Target,
                           note="python -c code does not parse")
     roots = resolver.import_roots(target, None)
     graph = ImportGraph(resolver.project)
-    reached = []
+    reached: List[str] = []
     for ref in refs:
         if ref.kind == DYNAMIC or ref.level:
             spec.gaps.append(Gap("dynamic-entry-point", f"service '{spec.name}': `python -c` "
                                  f"import not followed: {ref.module or '.'}",
                                  _origin_path(origin), _origin_line(origin), spec.name))
             continue
-        chain, _ = graph.find_module(ref.module, roots)
-        for path in chain or ():
-            spec.roots.setdefault(path, roots)
-            reached.append(path)
+        problems: list = []
+        graph.resolve_ref("<python -c>", ref, roots, reached, problems)
+        for problem in problems:
+            spec.gaps.append(Gap("missing-entry-file", f"service '{spec.name}': `python -c` "
+                                 f"{problem.detail}", _origin_path(origin),
+                                 _origin_line(origin), spec.name))
+    for path in reached:
+        spec.roots.setdefault(path, roots)
     note = "imports " + ", ".join(dict.fromkeys(reached)) if reached else \
         "imports no project module"
     return EntryPoint(spec.name, target.command, origin, "code", shown,

@@ -278,13 +278,14 @@ class ImportGraph:
         targets: List[str] = []
         unresolved: List[Unresolved] = []
         for ref in self.imports_of(path).refs:
-            self._resolve_ref(path, ref, roots, targets, unresolved)
+            self.resolve_ref(path, ref, roots, targets, unresolved)
         result = (tuple(dict.fromkeys(targets)), tuple(unresolved))
         self._resolved[key] = result
         return result
 
-    def _resolve_ref(self, path: str, ref: ImportRef, roots: tuple, targets: list,
-                     unresolved: list) -> None:
+    def resolve_ref(self, path: str, ref: ImportRef, roots: tuple, targets: list,
+                    unresolved: list) -> None:
+        """Append the files ``ref`` runs to ``targets`` (also used for ``python -c`` code)."""
         if ref.kind == DYNAMIC:
             unresolved.append(Unresolved(path, ref.line, "dynamic-import",
                                          f"module name computed at run time: {ref.module}"))
