@@ -18,7 +18,8 @@ from .. import registry
 from ..findings import hint
 from ..secretness import (
     is_auth_name, is_credential_keyword, is_credential_word_value, is_salt_name,
-    is_secret_name, is_secret_value, is_weak_secret, is_wordy_value, local_hosts, name_words, password_hash_kind, private_key_kind, url_passwords,
+    is_secret_name, is_secret_value, is_weak_secret, is_wordy_value, local_hosts, name_words,
+    password_hash_kind, private_key_kind, url_passwords,
 )
 from . import Checks, dotted_name
 
