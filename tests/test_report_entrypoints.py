@@ -387,3 +387,30 @@ def report_markdown(report):
     from flake8_prodready.report import render_markdown
 
     return render_markdown(report)
+
+
+def test_merge_bomb_and_alias_bomb_compose_file_stays_fast(tmp_path):
+    # Nine levels of anchors, each merging the previous one nine times: 9**9 merge paths,
+    # a few hundred nodes. Each mapping is visited once per look-up.
+    lines = ["x-l0: &l0 {a: 1}"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*l{level - 1}"] * 9)
+        lines.append(f"x-l{level}: &l{level}\n  <<: [{refs}]")
+    lines.append("services:\n  app:\n    <<: *l9\n    image: python:3.12\n"
+                 "    command: python app.py")
+    write_tree(tmp_path, {"app.py": "", "docker-compose.yml": "\n".join(lines) + "\n"})
+    report = report_for(tmp_path)  # an exponential walk would never return
+    assert entries(report, "app") == [("file", "app.py")]
+
+
+def test_entrypoint_script_that_calls_itself_is_bounded(tmp_path):
+    write_tree(tmp_path, {
+        "app.py": "",
+        "start.sh": "#!/bin/sh\n./start.sh\n./start.sh\npython app.py\n",
+        "compose.yaml": "services:\n  app:\n    build: .\n    command: ./start.sh\n",
+    })
+    report = report_for(tmp_path)
+    kinds = {g.kind for g in report.gaps if g.service == "app"}
+    assert kinds == {"dynamic-entry-point"}  # the recursion is cut and said so
+    assert ("file", "app.py") in entries(report, "app")
+    assert report.verdict == "INCOMPLETE"

@@ -35,6 +35,13 @@ COMPOSE_NAME = re.compile(r"^(?:docker-)?compose(?:\.[^/]*)?\.ya?ml$")
 INTERPOLATION_DEFAULT = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$]*)\}")
 
 
+MAX_SCRIPTS = 64
+
+
+class TooManyScripts(Exception):
+    """An entry point's shell scripts call more scripts than we follow."""
+
+
 @dataclass
 class Resolver:
     """Maps container paths of one service to project files."""
@@ -44,6 +51,7 @@ class Resolver:
     workdir: Optional[str] = None  # container working directory
     mappings: List[Tuple[str, str]] = field(default_factory=list)  # container -> project
     pythonpath: List[str] = field(default_factory=list)  # container dirs
+    scripts_read: int = 0
 
     def candidates(self, path: str, directory: bool = False) -> List[Tuple[str, str]]:
         """(project path, how) candidates for a container path, best first."""
@@ -116,6 +124,11 @@ class Resolver:
         found, _ = self.file(path)
         if found is None or found.endswith(".py"):
             return None
+        # Scripts calling scripts (or themselves) are followed to a bounded total, so a
+        # loop or a fan-out of scripts cannot make the report hang.
+        self.scripts_read += 1
+        if self.scripts_read > MAX_SCRIPTS:
+            raise TooManyScripts(path)
         return self.project.read_text(found)
 
 
@@ -149,12 +162,21 @@ def _yaml():
     return yaml, loader
 
 
-def _get(node, key: str, depth: int = 0):
-    """Value node for ``key`` in a mapping node, honouring ``<<`` merge keys."""
+def _get(node, key: str, seen: Optional[set] = None):
+    """Value node for ``key`` in a mapping node, honouring ``<<`` merge keys.
+
+    Each mapping is searched once per look-up (``seen``): a file whose merges fan out
+    into shared anchors ("merge bomb") costs its size, not the number of merge paths.
+    """
     import yaml
 
-    if not isinstance(node, yaml.MappingNode) or depth > 20:
+    if not isinstance(node, yaml.MappingNode):
         return None
+    if seen is None:
+        seen = set()
+    if id(node) in seen:
+        return None
+    seen.add(id(node))
     merges = []
     for key_node, value_node in node.value:
         if isinstance(key_node, yaml.ScalarNode):
@@ -165,7 +187,7 @@ def _get(node, key: str, depth: int = 0):
     for merge in merges:
         sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
         for source in sources:
-            found = _get(source, key, depth + 1)
+            found = _get(source, key, seen)
             if found is not None:
                 return found
     return None
@@ -260,7 +282,11 @@ def discover(project: Project, classifier: PathClassifier,
 def _add_configured(spec: ServiceSpec, resolver: Resolver, item: str, origin: str) -> None:
     item = item.strip()
     if any(char.isspace() for char in item):
-        targets = commands.parse_shell(item, resolver.read_script)
+        try:
+            targets = commands.parse_shell(item, resolver.read_script)
+        except TooManyScripts:
+            targets = [Target(commands.DYNAMIC, f"shell scripts call more than {MAX_SCRIPTS} "
+                              "scripts", "sh", item)]
     elif item.endswith(".py") or "/" in item:
         targets = [Target(commands.FILE, item, "configured", item)]
     else:
@@ -381,6 +407,18 @@ def _infer_entry_points(spec: ServiceSpec, resolver: Resolver, node, stage,
                                  f"code but {why}", compose_path, line, spec.name))
         return
     origin = entrypoint_origin if entrypoint is not None else command_origin
+    try:
+        targets, written = _targets_of(resolver, entrypoint, command)
+    except TooManyScripts as error:
+        spec.gaps.append(Gap("dynamic-entry-point", f"service '{spec.name}': shell scripts "
+                             f"call more than {MAX_SCRIPTS} scripts (last: {error}); not "
+                             "followed further", _origin_path(origin), _origin_line(origin),
+                             spec.name))
+        return
+    _add_targets(spec, resolver, targets, origin, written)
+
+
+def _targets_of(resolver: Resolver, entrypoint, command):
     if entrypoint is not None:
         argv = list(entrypoint)
         if _is_shell_form(entrypoint):
@@ -395,7 +433,7 @@ def _infer_entry_points(spec: ServiceSpec, resolver: Resolver, node, stage,
             written = str(command)
         else:
             targets = commands.parse_argv(list(command or ()), resolver.read_script)
-    _add_targets(spec, resolver, targets, origin, written)
+    return targets, written
 
 
 class _ShellString(str):
