@@ -157,8 +157,8 @@ def test_detect_secrets_own_baseline_hides_known_secrets(corpus, capsys, tmp_pat
     assert {code for _, _, code in findings(out)} >= {"PRD501", "PRD502", "PRD504", "PRD512"}
 
 
-def test_a_baseline_settings_apply_and_can_reenable_the_ip_detector(tmp_path, capsys,
-                                                                     monkeypatch):
+def test_baseline_settings_apply_and_can_reenable_the_ip_detector(tmp_path, capsys,
+                                                                   monkeypatch):
     """The baseline's plugins_used/filters_used apply as in detect-secrets-hook. Without
     the is_not_alphanumeric_string filter, the public IP detector can fire."""
     monkeypatch.chdir(tmp_path)

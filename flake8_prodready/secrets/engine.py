@@ -138,16 +138,14 @@ class Engine:
         self.config = _configure(json.loads(json.dumps(config)))
         self.plugins = list(ds_settings.get_plugins())
         gates = [_gate(plugin) for plugin in self.plugins]
-        self._regex_union = _union([regex for plugin, gate in zip(self.plugins, gates)
-                                    if gate == _REGEX for regex in plugin.denylist])
-        if self._regex_union is None:
-            gates = [_ALWAYS if gate == _REGEX else gate for gate in gates]
-        self._keyword_prefilter = re.compile("|".join(ds_keyword.DENYLIST), re.IGNORECASE)
+        self._keyword_gate = _keyword_gate_for(
+            re.compile("|".join(ds_keyword.DENYLIST), re.IGNORECASE))
         self._plugin_calls = []
         for plugin, gate in zip(self.plugins, gates):
             names = set(get_injectable_variables(plugin.analyze_line)) - {"self"}
+            searches = tuple(regex.search for regex in plugin.denylist) if gate == _REGEX else ()
             self._plugin_calls.append((plugin, tuple(sorted(
-                names & {"filename", "line", "line_number", "context"})), gate))
+                names & {"filename", "line", "line_number", "context"})), gate, searches))
         filters = [f for f in ds_settings.get_filters() if f.path not in SKIPPED_FILTERS]
         self._file_filtered = _Stage(filters, "filename", ("filename",))
         self._line_filtered = _LineStage(filters)
@@ -187,27 +185,31 @@ class Engine:
         secret_filtered = self._secret_filtered
         context_filtered = self._context_filtered
         plugin_calls = self._plugin_calls
-        regex_union = self._regex_union
-        keyword_prefilter = self._keyword_prefilter
+        keyword_gate = self._keyword_gate
         for number, line in enumerate(lines, 1):
             line = line.rstrip()
             if not line:
                 continue  # no plugin finds anything in an empty line
-            regex_hit = regex_union is None or regex_union.search(line) is not None
             quoted = "'" in line or '"' in line
             keyword_hit = None
             arguments = None
             found = []
-            for plugin, names, gate in plugin_calls:
+            for plugin, names, gate, searches in plugin_calls:
                 # The gates are necessary conditions of each plugin's own regexes: a
-                # plugin skipped here would have returned nothing.
-                if gate == _REGEX and not regex_hit:
+                # plugin skipped here would have returned nothing. (A regex plugin's gate
+                # is its own regexes: a search costs what its findall costs on the lines
+                # where nothing matches, and spares the plugin's Python layers.)
+                if gate == _REGEX:
+                    for search in searches:
+                        if search(line) is not None:
+                            break
+                    else:
+                        continue
+                elif gate == _QUOTED and not quoted:
                     continue
-                if gate == _QUOTED and not quoted:
-                    continue
-                if gate == _KEYWORD:
+                elif gate == _KEYWORD:
                     if keyword_hit is None:
-                        keyword_hit = keyword_prefilter.search(line) is not None
+                        keyword_hit = keyword_gate(line)
                     if not keyword_hit:
                         continue
                 if arguments is None:
@@ -237,19 +239,8 @@ class Engine:
                                     secret.secret_hash)
 
 
-def _union(regexes: list) -> re.Pattern | None:
-    """One regex that matches a line iff one of ``regexes`` matches somewhere in it."""
-    if not regexes:
-        return None
-    try:
-        return re.compile("|".join(_scoped(regex) for regex in regexes))
-    except (re.error, TypeError):
-        return None
-
-
 # Plugin gates: which cheap necessary condition a line must meet for a plugin to run.
 _ALWAYS, _REGEX, _QUOTED, _KEYWORD = range(4)
-_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
 
 
 def _gate(plugin: Any) -> int:
@@ -258,7 +249,7 @@ def _gate(plugin: Any) -> int:
     kind = type(plugin)
     if (kind.analyze_line is BasePlugin.analyze_line
             and kind.analyze_string is RegexBasedDetector.analyze_string
-            and all(_scoped(regex) is not None for regex in plugin.denylist)):
+            and all(isinstance(regex, re.Pattern) for regex in plugin.denylist)):
         return _REGEX
     if (kind.analyze_line is HighEntropyStringsPlugin.analyze_line
             and kind.analyze_string is HighEntropyStringsPlugin.analyze_string
@@ -273,22 +264,22 @@ def _gate(plugin: Any) -> int:
     return _ALWAYS
 
 
-def _scoped(regex: Any) -> str | None:
-    """``regex`` as a self-contained alternative for a union, or None when it cannot be
-    one (back-references and group names would clash, unknown flags)."""
-    if not isinstance(regex, re.Pattern) or re.search(r"\\[1-9]|\(\?P[<=]", regex.pattern):
-        return None
-    flags = regex.flags & ~re.UNICODE
-    letters = ""
-    for flag, letter in _SCOPED_FLAGS.items():
-        if flags & flag:
-            letters += letter
-            flags &= ~flag
-    if flags:
-        return None
-    if "x" in letters:  # a verbose pattern may end in a comment: close it on a new line
-        return f"(?{letters}:{regex.pattern}\n)"
-    return f"(?{letters}:{regex.pattern})" if letters else f"(?:{regex.pattern})"
+#: Every entry of KeywordDetector's DENYLIST contains one of these (api_?key, db_?pass,
+#: password, pwd, secret, contraseña, ...). On an ASCII line, re.IGNORECASE is ASCII case
+#: folding, so the lowercase substring test is exact; other lines take the regex.
+_KEYWORD_WORDS = ("key", "pass", "pwd", "secret", "contrase")
+
+
+def _keyword_gate_for(prefilter: re.Pattern) -> Callable[[str], bool]:
+    if not all(any(word in entry for word in _KEYWORD_WORDS) for entry in ds_keyword.DENYLIST):
+        return lambda line: prefilter.search(line) is not None  # a changed DENYLIST
+
+    def gate(line: str) -> bool:
+        if line.isascii():
+            lower = line.lower()
+            return any(word in lower for word in _KEYWORD_WORDS)
+        return prefilter.search(line) is not None
+    return gate
 
 
 _ACTIVE: list = [None]  # the configuration detect-secrets' global settings hold now
