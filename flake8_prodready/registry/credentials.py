@@ -20,7 +20,8 @@ RULES = (
     Rule(
         code="PRD202",
         name="hardcoded-secret-argument",
-        summary="A hardcoded secret is passed as a credential argument.",
+        summary="A hardcoded secret is passed as a credential argument, or as the "
+        "password of a credential pair (auth=(user, pw), HTTPBasicAuth(user, pw)).",
         message="hardcoded secret passed as '{name}' ({hint}); pass a value read from "
         "configuration",
         rationale="connect(password='...') and OpenAI(api_key='...') put the credential in "
@@ -30,7 +31,8 @@ RULES = (
     Rule(
         code="PRD203",
         name="hardcoded-secret-default",
-        summary="A credential-named parameter has a hardcoded secret as its default.",
+        summary="A credential-named parameter (positional or keyword-only) has a "
+        "hardcoded secret as its default.",
         message="parameter '{name}' defaults to a hardcoded secret ({hint}); make it "
         "required or default to None",
         rationale="A default password is used whenever a caller forgets to pass one: the "
@@ -40,7 +42,9 @@ RULES = (
     Rule(
         code="PRD204",
         name="secret-env-fallback",
-        summary="An environment lookup for a secret falls back to a hardcoded value.",
+        summary="An environment lookup for a secret (os.getenv, os.environ.get/setdefault, "
+        "'or' fallbacks, decouple, environs, pydantic settings) falls back to a hardcoded "
+        "secret.",
         message="environment lookup of '{name}' falls back to a hardcoded secret ({hint}); "
         "fail when it is not set",
         rationale="os.getenv('JWT_SECRET', 'change-me') runs in production with the "
@@ -62,7 +66,7 @@ RULES = (
         name="hardcoded-local-host",
         summary="A local or private-network host is hardcoded as configuration.",
         message="hardcoded {kind} '{host}' used as configuration; read it from the "
-        "environment",
+        "environment (or list it in allowed-hosts)",
         rationale="'http://localhost:3000' as a CORS origin or API base works on the "
         "developer's laptop and nowhere else; in a container it points at the container "
         "itself.",
