@@ -224,3 +224,21 @@ def test_extract_imports_reports_syntax_errors_without_raising():
     result = extract_imports("x = (\n", "bad.py")
     assert result.refs == () and "does not parse" in result.error
     assert extract_imports("import a\x00", "nul.py").error
+
+
+def test_unparsable_file_reported_once_with_the_face_finding(tmp_path):
+    from flake8_prodready.config import load_settings
+    from flake8_prodready.findings import Finding
+    from flake8_prodready.report import build_report
+
+    write_tree(tmp_path, {
+        "docker-compose.yml": COMPOSE_MODULE.format(module="pkg.main"),
+        "pkg/__init__.py": "",
+        "pkg/main.py": "x = 1\ndef broken(:\n",
+    })
+    face = [Finding(str(tmp_path / "pkg/main.py"), 2, 12, "PRD902",
+                    "file not checked: Python syntax error: invalid syntax")]
+    report = build_report(tmp_path, load_settings(start=tmp_path),
+                          {"python": face, "compose": [], "secrets": []})
+    assert [(g.path, g.line, g.service) for g in report.gaps] == [("pkg/main.py", 2, "app")]
+    assert report.services[0].cells["credentials"].status == "INCOMPLETE"

@@ -269,8 +269,15 @@ class _Builder:
                 cell.status = INCOMPLETE
 
     def _merged_gaps(self) -> List[Gap]:
+        # A file the Python face could not parse is reported once, with the face's PRD9xx
+        # finding (it has the line), not again by the import graph.
+        reported = {gap.path for gap in self.gaps
+                    if gap.kind == "unparsable-file" and gap.detail.startswith("PRD9")}
         merged: Dict[tuple, set] = {}
         for gap in self.gaps:
+            if gap.kind == "unparsable-file" and gap.path in reported and \
+                    not gap.detail.startswith("PRD9"):
+                continue
             key = (gap.kind, gap.path, gap.line, gap.detail)
             names = merged.setdefault(key, set())
             names.update(name for name in gap.service.split(", ") if name)
