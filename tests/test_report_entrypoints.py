@@ -414,3 +414,23 @@ def test_entrypoint_script_that_calls_itself_is_bounded(tmp_path):
     assert kinds == {"dynamic-entry-point"}  # the recursion is cut and said so
     assert ("file", "app.py") in entries(report, "app")
     assert report.verdict == "INCOMPLETE"
+
+
+def test_image_only_service_naming_a_project_file_is_noted(tmp_path):
+    write_tree(tmp_path, {"src/api.py": "", "run.py": "", "compose.yaml": """\
+        services:
+          api:
+            image: registry.example/horme-api:1.2
+            command: python src/api.py
+          tool:
+            image: python:3.12
+            command: python /opt/tool/run.py
+    """})
+    report = report_for(tmp_path)
+    by_name = {s.name: s for s in report.services}
+    entry = by_name["api"].entry_points[0]
+    assert entry.path == "src/api.py" and "assumed to be an image built from this project" \
+        in entry.note
+    tool = by_name["tool"].entry_points[0]
+    assert (tool.kind, tool.path) == ("none", None) and not by_name["tool"].runs_python
+    assert [g for g in report.gaps if g.kind != "face-not-run"] == []

@@ -52,6 +52,8 @@ class Resolver:
     mappings: List[Tuple[str, str]] = field(default_factory=list)  # container -> project
     pythonpath: List[str] = field(default_factory=list)  # container dirs
     scripts_read: int = 0
+    #: Match an unmapped absolute path by its tail: only for images built from the project.
+    match_tails: bool = True
 
     def candidates(self, path: str, directory: bool = False) -> List[Tuple[str, str]]:
         """(project path, how) candidates for a container path, best first."""
@@ -73,7 +75,7 @@ class Resolver:
             out.append((posixpath.join(self.context, path) if self.context else path,
                         "relative to the build context"))
             out.append((path, "relative to the project root"))
-        elif not any(how == "mapped" for _, how in out):
+        elif self.match_tails and not any(how == "mapped" for _, how in out):
             parts = [part for part in path.split("/") if part]
             for index in range(1, len(parts)):
                 tail = "/".join(parts[index:])
@@ -384,6 +386,7 @@ def _read_service(project: Project, spec: ServiceSpec, node, compose_dir: str,
             spec.config_files.append(env_path)
     if not infer:
         return
+    resolver.match_tails = spec.builds
     _infer_entry_points(spec, resolver, node, stage, compose_path, dockerfile_path, line)
 
 
@@ -536,22 +539,24 @@ def _resolve_target(spec: ServiceSpec, resolver: Resolver, target: Target,
     if target.kind == commands.FILE:
         path, how = resolver.file(target.value)
         if path is None:
-            if spec.builds or not target.value.startswith("/"):
+            if spec.builds or not spec.compose_file:
                 spec.gaps.append(Gap("missing-entry-file", f"service '{spec.name}': entry "
                                      f"file {target.value} not found in the project",
                                      _origin_path(origin), _origin_line(origin), spec.name))
                 return EntryPoint(spec.name, target.command, origin, "file", target.value,
                                   None, "entry file not found in the project")
+            # No build and no bind mount: the file comes with the image.
             return EntryPoint(spec.name, target.command, origin, "none", target.value,
-                              None, "a file of the image, not of this project")
-        if not path.endswith(".py"):
+                              None, "not in this project: a file of the image")
+        if not path.endswith(".py") and target.launcher == "configured":
             text = project.read_text(path) or ""
             if not text.startswith("#!") or "python" not in text.split("\n", 1)[0]:
                 return EntryPoint(spec.name, target.command, origin, "none", target.value,
                                   path, "not a Python file")
         spec.roots[path] = resolver.import_roots(target, path)
         return EntryPoint(spec.name, target.command, origin, "file", target.value, path,
-                          "" if how.startswith(("mapped", "relative")) else how)
+                          _image_note(spec, "" if how.startswith(("mapped", "relative"))
+                                      else how))
     if target.kind == commands.MODULE:
         from .imports import ImportGraph
 
@@ -578,10 +583,19 @@ def _resolve_target(spec: ServiceSpec, resolver: Resolver, target: Target,
         for path in chain:
             spec.roots.setdefault(path, roots)
         return EntryPoint(spec.name, target.command, origin, "module", target.value,
-                          module_file)
+                          module_file, _image_note(spec, ""))
     if target.kind == commands.CODE:
         return _resolve_code(spec, resolver, target, origin)
     return None
+
+
+def _image_note(spec: ServiceSpec, note: str) -> str:
+    """A compose service that neither builds nor mounts the project, yet names a project
+    file: its image is presumably built from this project elsewhere (CI). Say so."""
+    if spec.builds or not spec.compose_file:
+        return note
+    assumption = "no build: in compose; assumed to be an image built from this project"
+    return f"{note}; {assumption}" if note else assumption
 
 
 def _resolve_code(spec: ServiceSpec, resolver: Resolver, target: Target,
