@@ -88,7 +88,7 @@ GAP_TITLES = {
     "face-not-run": "Checks that did not run",
     "missing-entry-file": "Entry points whose file or module is not in the project",
     "dynamic-entry-point": "Entry points that could not be read statically",
-    "no-entry-point": "Services that build project code but have no entry point we could find",
+    "no-entry-point": "Entry points we could not find (a project or a service without one)",
     "unresolved-import": "Imports of project modules that do not resolve",
     "dynamic-import": "Dynamic imports with a computed module name",
     "unparsable-file": "Files that could not be read or parsed",

@@ -58,11 +58,15 @@ def render_markdown(report: Report) -> str:
     write("")
     write(_summary(report, python_services, other_services, active, inactive, tests))
     write("")
-    if report.verdict_reasons:
-        for reason in report.verdict_reasons:
-            write(f"- {text(reason)}")
-        write("")
+    columns = report.services + [report.repository]
+    for status, label in ((FAIL, "Failing"), (INCOMPLETE, "Not fully seen")):
+        names = [("repository-wide" if s.name == REPOSITORY else code(s.name))
+                 for s in columns if s.status == status]
+        if names:
+            write(f"{label}: {', '.join(names)}.")
+            write("")
     _matrix(report, python_services + other_services, write)
+    _checklist(report, inactive, write)
     _services(report, python_services, other_services, write)
     _inactive(inactive, write)
     _container(report, write)
@@ -118,6 +122,41 @@ def _matrix(report: Report, services: List[Service], write) -> None:
           "but part of the service could not be seen (below). NOT RUN: the check did not "
           "run. n/a: the service runs no project Python code, or the standard is about "
           "code that runs.")
+    write("")
+
+
+def _checklist(report: Report, inactive, write) -> None:
+    items = []
+    for service in report.services + [report.repository]:
+        who = "repository-wide" if service.name == REPOSITORY else code(service.name)
+        for standard in STANDARDS:
+            cell = service.cells[standard.key]
+            if cell.status == FAIL:
+                count = len(cell.findings)
+                items.append(f"{who}: fix {count} finding{'s' if count != 1 else ''} of "
+                             f"'{standard.title}'")
+    for face, reason in report.faces_not_run.items():
+        items.append(f"run the {face} checks ({text(reason)})")
+    if not any(service.runs_python for service in report.services):
+        items.append("name the production entry points (`entry-points` in "
+                     "`[tool.prodready]`): no service runs project Python code that we "
+                     "could find")
+    kinds = {}
+    for gap in report.gaps:
+        if gap.kind != "face-not-run":
+            kinds[gap.kind] = kinds.get(gap.kind, 0) + 1
+    for kind, count in kinds.items():
+        items.append(f"review {count} item{'s' if count != 1 else ''}: "
+                     f"{GAP_TITLES[kind][0].lower()}{GAP_TITLES[kind][1:]}")
+    for record in inactive:
+        if record.findings:
+            items.append(f"{code(record.path)}: {text(record.recommendation)}")
+    write("## Checklist")
+    write("")
+    for item in items:
+        write(f"- [ ] {item}")
+    if not items:
+        write("Nothing to do.")
     write("")
 
 
