@@ -201,6 +201,8 @@ def test_markdown_report_content(report):
     assert mock_row.count("✅ PASS") == 3 and mock_row.count("n/a") == 5
     assert "`src/config.py:6` PRD2" in markdown
     assert "| `src/websocket_handlers.py` |" in markdown
+    assert "- [ ] `src/websocket_handlers.py`: delete it (nothing imports it)" in markdown
+    assert "- [ ] `api`: fix 3 findings of 'Zero fallback data'" in markdown
     assert str(EXAMPLES) not in markdown  # no absolute paths: the same for every checkout
 
 
