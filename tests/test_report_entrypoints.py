@@ -434,3 +434,22 @@ def test_image_only_service_naming_a_project_file_is_noted(tmp_path):
     tool = by_name["tool"].entry_points[0]
     assert (tool.kind, tool.path) == ("none", None) and not by_name["tool"].runs_python
     assert [g for g in report.gaps if g.kind != "face-not-run"] == []
+
+
+def test_test_compose_files_define_no_service_and_their_hygiene_is_not_counted(tmp_path):
+    from flake8_prodready.findings import Finding
+
+    write_tree(tmp_path, {
+        "app.py": "",
+        "docker-compose.yml": "services:\n  app:\n    build: .\n    command: python app.py\n",
+        "docker-compose.test.yml": "version: '3'\nservices:\n  app_test:\n    build: .\n"
+                                   "    command: python -m pytest\n",
+    })
+    findings = {"python": [], "secrets": [], "compose": [
+        Finding(str(tmp_path / "docker-compose.test.yml"), 1, 1, "PRD401", "obsolete")]}
+    report = build_report(tmp_path, load_settings(start=tmp_path), findings)
+    assert [s.name for s in report.services] == ["app"]
+    assert report.repository.cells["container"].status == "PASS"
+    assert [services for _, services in report.container_findings] == [
+        ("(test infrastructure)",)]
+    assert report.verdict == "PASS"

@@ -24,7 +24,8 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .. import registry
 from ..config import Settings
-from ..context import DEV, PRODUCTION, TEST as TEST_KIND, classifier_for, relative_posix
+from ..context import (DEV, PRODUCTION, TEST as TEST_KIND, classifier_for, matches_any,
+                       relative_posix)
 from ..findings import Finding
 from . import model
 from .entrypoints import ServiceSpec, discover
@@ -35,6 +36,8 @@ from .model import (ACTIVE, FAIL, INACTIVE, INCOMPLETE, NOT_APPLICABLE, NOT_RUN,
 from .project import Project
 
 FACES = ("python", "compose", "secrets")
+#: Owner of findings in test infrastructure that count nowhere (listed, not judged).
+TEST_INFRA = "(test infrastructure)"
 
 
 def build_report(root: str | os.PathLike, settings: Settings,
@@ -66,6 +69,13 @@ class _Builder:
         self.kinds = {path: self._kind(path) for path in project.files}
         self.graph = ImportGraph(project)
         self.gaps: List[Gap] = []
+        # The compose face's own file options, when this installation has them.
+        self.compose_globs = tuple(getattr(settings, "compose_paths", ()) or ())
+        self.compose_test_globs = tuple(getattr(settings, "compose_test_paths", ()) or ())
+
+    def _is_test_infrastructure(self, path: str) -> bool:
+        return self.kinds.get(path) == TEST_KIND or bool(
+            self.compose_test_globs and matches_any(path, self.compose_test_globs))
 
     def _kind(self, relative: str) -> str:
         # Classified as the faces classify it: relative to the configuration's root.
@@ -77,7 +87,7 @@ class _Builder:
     def build(self, findings_by_face: Mapping[str, Iterable[Finding]],
               display_root: str) -> Report:
         discovery = discover(self.project, self.classifier, dict(self.settings.entry_points),
-                             self._config_origin())
+                             self._config_origin(), self.compose_globs, self.compose_test_globs)
         self.gaps.extend(discovery.gaps)
         services = [self._service(spec) for spec in discovery.services]
         active: Dict[str, List[str]] = {}
@@ -100,7 +110,7 @@ class _Builder:
                 container.append((finding, tuple(owner for owner in owners
                                                  if owner != "(inactive)")))
             for owner in owners:
-                if owner == "(inactive)":
+                if owner in ("(inactive)", TEST_INFRA):
                     continue
                 standard = standard_of(finding.code)
                 if standard is not None:
@@ -216,6 +226,13 @@ class _Builder:
             if record.classification == INACTIVE:
                 return ["(inactive)", REPOSITORY] if leak else ["(inactive)"]
             return [REPOSITORY]
+        if self._is_test_infrastructure(path):
+            # Test infrastructure (docker-compose.test.yml, .env.test): leaked material and
+            # the secret rules a user turned on for tests count repository-wide; hygiene
+            # (an obsolete version key) is not a production problem.
+            rule = registry.RULES.get(finding.code)
+            counted = leak or (rule is not None and not rule.applies_to_tests)
+            return [REPOSITORY] if counted else [TEST_INFRA]
         owners = []
         for spec in specs.values():
             lines = spec.lines.get(path)
@@ -226,7 +243,8 @@ class _Builder:
         return sorted(set(owners)) or [REPOSITORY]
 
     def _tool_gap(self, finding: Finding, owners: Sequence[str]) -> None:
-        services = ", ".join(sorted(o for o in owners if o not in (REPOSITORY, "(inactive)")))
+        services = ", ".join(sorted(o for o in owners
+                                    if o not in (REPOSITORY, "(inactive)", TEST_INFRA)))
         self.gaps.append(Gap("unparsable-file", f"{finding.code} {finding.message}",
                              finding.path, finding.line, services))
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..context import PathClassifier, TEST
+from ..context import PathClassifier, TEST, matches_any
 from . import commands, dockerfile
 from .commands import Target
 from .model import EntryPoint, Gap
@@ -246,15 +246,21 @@ def _interpolate(text: str) -> str:
 
 # -- discovery ---------------------------------------------------------------------------
 
-def compose_files(project: Project, classifier: PathClassifier) -> List[str]:
+def compose_files(project: Project, classifier: PathClassifier,
+                  extra_globs: tuple = (), test_globs: tuple = ()) -> List[str]:
+    """Production compose files: by name or ``compose-paths``, minus test infrastructure
+    (test paths, ``compose-test-paths`` such as ``docker-compose.test.yml``)."""
     return [path for path in project.files
-            if COMPOSE_NAME.match(posixpath.basename(path))
-            and classifier.classify(path) != TEST]
+            if (COMPOSE_NAME.match(posixpath.basename(path))
+                or (extra_globs and matches_any(path, extra_globs)))
+            and classifier.classify(path) != TEST
+            and not (test_globs and matches_any(path, test_globs))]
 
 
 def discover(project: Project, classifier: PathClassifier,
-             configured: Dict[str, tuple], config_origin: str = "pyproject.toml") -> Discovery:
-    files = compose_files(project, classifier)
+             configured: Dict[str, tuple], config_origin: str = "pyproject.toml",
+             extra_globs: tuple = (), test_globs: tuple = ()) -> Discovery:
+    files = compose_files(project, classifier, extra_globs, test_globs)
     gaps: List[Gap] = []
     services: Dict[str, ServiceSpec] = {}
     for path in files:

@@ -263,9 +263,14 @@ def _container(report: Report, write) -> None:
         write("")
         return
     for finding, services in report.container_findings:
-        owners = ", ".join(code(name) for name in services if name != REPOSITORY)
-        write(finding_line(finding, f"service {owners}" if owners else "not tied to a "
-                           "service"))
+        owners = ", ".join(code(name) for name in services if not name.startswith("("))
+        if owners:
+            where = f"service {owners}"
+        elif any(name != REPOSITORY for name in services):
+            where = "test infrastructure, not counted"
+        else:
+            where = "not tied to a service"
+        write(finding_line(finding, where))
     write("")
 
 
