@@ -32,6 +32,19 @@ def code(value: str) -> str:
     return f"{fence}{pad}{value}{pad}{fence}"
 
 
+#: Longer file lists are folded into <details>, so a big tree still fits a PR comment.
+FOLD_AFTER = 20
+
+
+def file_list(paths) -> str:
+    paths = list(paths)
+    joined = ", ".join(code(path) for path in paths)
+    if len(paths) <= FOLD_AFTER:
+        return joined + "."
+    return (f"\n\n<details><summary>{len(paths)} files</summary>\n\n{joined}\n\n"
+            "</details>\n")
+
+
 def finding_line(finding: Finding, services: str = "") -> str:
     suffix = f" — {services}" if services else ""
     return f"- {code(f'{finding.path}:{finding.line}')} {finding.code} " \
@@ -79,7 +92,7 @@ def render_markdown(report: Report) -> str:
           + "; ".join(f"{s.title} = {s.prefix}xx" for s in STANDARDS) + ". A file is "
           "*active* when the static import closure of a service's entry point reaches it, "
           "*inactive* when no service reaches it and it is not test code.")
-    return "\n".join(out) + "\n"
+    return "\n".join(line.rstrip(" ") for line in "\n".join(out).split("\n")) + "\n"
 
 
 def _summary(report: Report, python_services, other_services, active, inactive,
@@ -173,10 +186,9 @@ def _services(report: Report, python_services, other_services, write) -> None:
         _entry_points(service, write)
         files = service.active_files
         write(f"Active code ({len(files)} file{'s' if len(files) != 1 else ''}): "
-              + ", ".join(code(path) for path in files) + ".")
+              + file_list(files))
         if service.config_files:
-            write("Configuration files: " + ", ".join(code(path) for path in
-                                                      service.config_files) + ".")
+            write("Configuration files: " + file_list(service.config_files))
         write("")
         _standards(service, write)
     if other_services:
@@ -245,7 +257,7 @@ def _inactive(inactive, write) -> None:
     clean = [record for record in inactive if not record.findings]
     if clean:
         write(f"Inactive files without findings ({len(clean)}): "
-              + ", ".join(code(record.path) for record in clean) + ".")
+              + file_list(record.path for record in clean))
         write("")
     if not inactive:
         write("None.")
@@ -319,5 +331,5 @@ def _tests(tests, write) -> None:
     else:
         write(f"{len(tests)} test file{'s' if len(tests) != 1 else ''} (not part of any "
               "service; the mock and fallback rules do not apply to them): "
-              + ", ".join(code(record.path) for record in tests) + ".")
+              + file_list(record.path for record in tests))
     write("")
