@@ -117,6 +117,8 @@ PROJECT = {
     "pkg/wsgi.py": "",
     "pkg/asgi.py": "",
     "pkg/celery.py": "",
+    "services/app_main.py": "import helpers\n",
+    "services/helpers.py": "",
     "Dockerfile": """\
         FROM python:3.12-slim
         WORKDIR /app
@@ -212,6 +214,9 @@ PROJECT = {
             volumes:
               - ./src:/code
             command: python /code/dashboard.py
+          app_dir:
+            build: .
+            command: uvicorn --app-dir services app_main:app --port 80
           redis:
             image: redis:7
             command: redis-server --appendonly yes
@@ -243,6 +248,7 @@ def forms_report(tmp_path_factory):
     ("dockerfile_entry_script", [("file", "src/dashboard.py"), ("module", "pkg/wsgi.py")]),
     ("dockerfile_copy_from", [("file", "pkg/mod.py")]),
     ("bind_mount", [("file", "src/dashboard.py")]),
+    ("app_dir", [("module", "services/app_main.py")]),
 ])
 def test_compose_and_dockerfile_forms_resolve(forms_report, service, expected):
     assert sorted(entries(forms_report, service)) == sorted(expected)
@@ -255,6 +261,11 @@ def test_entry_point_origins_point_at_the_defining_line(forms_report):
     assert by_name["dockerfile_shell"].entry_points[0].origin == "docker/shell.Dockerfile:5"
     assert by_name["dockerfile_entry_script"].entry_points[0].origin == \
         "docker/entry.Dockerfile:4"
+
+
+def test_launcher_import_dirs_are_on_the_import_path(forms_report):
+    app_dir = next(s for s in forms_report.services if s.name == "app_dir")
+    assert app_dir.active_files == ["services/app_main.py", "services/helpers.py"]
 
 
 def test_image_only_services_run_no_project_code(forms_report):
