@@ -242,3 +242,15 @@ def test_unparsable_file_reported_once_with_the_face_finding(tmp_path):
                           {"python": face, "compose": [], "secrets": []})
     assert [(g.path, g.line, g.service) for g in report.gaps] == [("pkg/main.py", 2, "app")]
     assert report.services[0].cells["credentials"].status == "INCOMPLETE"
+
+
+def test_loose_scripts_import_their_siblings(tmp_path):
+    write_tree(tmp_path, {
+        "scripts/seed_db.py": "import fixtures_data\n",
+        "scripts/fixtures_data.py": "USERS = []\n",
+        "scripts/orphan.py": "",
+    })
+    report = report_for(tmp_path)
+    records = {r.path: r for r in report.files}
+    assert records["scripts/fixtures_data.py"].imported_by == ["scripts/seed_db.py"]
+    assert records["scripts/orphan.py"].imported_by == []

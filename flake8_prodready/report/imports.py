@@ -359,10 +359,18 @@ class ImportGraph:
         return Closure(sorted(reached), reached, unresolved, unparsable)
 
     def importers(self, paths: Sequence[str], roots: tuple) -> Dict[str, List[str]]:
-        """For every file in ``paths``, the project files that import it (whole-tree graph)."""
+        """For every file in ``paths``, the project files that import it (whole-tree graph).
+
+        A file outside any package is a script: run directly, its own directory is first on
+        the import path, so ``import helpers`` next to it means its sibling.
+        """
         importers: Dict[str, set] = {}
         for path in paths:
-            targets, _ = self.resolve(path, roots)
+            directory = posixpath.dirname(path)
+            file_roots = roots
+            if not self.project.is_file(posixpath.join(directory, "__init__.py")):
+                file_roots = tuple(dict.fromkeys((directory,) + roots))
+            targets, _ = self.resolve(path, file_roots)
             for target in targets:
                 if target != path:
                     importers.setdefault(target, set()).add(path)
