@@ -165,7 +165,8 @@ def test_baseline_settings_apply_and_can_reenable_the_ip_detector(tmp_path, caps
     (tmp_path / "pyproject.toml").write_text("[tool.prodready]\n")
     (tmp_path / "deploy.sh").write_text(
         "curl -fsS http://52.58.243.188:8080/health\n"  # expect: PRD519
-        "curl -fsS http://10.0.3.4:8080/health\n")  # ok: PRD519 (private)
+        "curl -fsS http://10.0.3.4:8080/health\n"  # ok: PRD519 (private)
+        "curl -fsS http://52.58.243.189/  # pragma: allowlist secret\n")  # ok: PRD519
     assert run(capsys, "deploy.sh") == (0, "", "")
     (tmp_path / ".secrets.baseline").write_text(json.dumps({
         "version": "1.5.0",
@@ -302,3 +303,30 @@ def test_module_entry_point(corpus):
                           cwd=root, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "PRD521" in proc.stdout and values["npm"] not in proc.stdout
+
+
+def test_a_baseline_cannot_make_the_linter_verify_or_run_code(tmp_path):
+    """filters_used from a baseline: never the verification filter (it sends candidates to
+    vendor APIs), never a file:// filter (code named in a JSON file); the allowlist filter
+    is always put back."""
+    from flake8_prodready.config import load_settings
+    from flake8_prodready.secrets import baseline as baseline_mod
+    from flake8_prodready.secrets.scanner import VERIFY_FILTER, engine_config
+
+    path = tmp_path / ".secrets.baseline"
+    path.write_text(json.dumps({"version": "1.5.0", "results": {}, "plugins_used": [
+        {"name": "Base64HighEntropyString", "limit": 5.5}, {"name": "AWSKeyDetector"}],
+        "filters_used": [{"path": VERIFY_FILTER, "min_level": 2},
+                         {"path": "file:///tmp/evil.py::run"},
+                         {"path": "detect_secrets.filters.heuristic.is_potential_uuid"}]}))
+    settings = load_settings(tmp_path)
+    config = engine_config(settings, frozenset(registry.matching(["PRD5"])),
+                           baseline_mod.load(path))
+    assert config["plugins_used"] == [{"name": "AWSKeyDetector"},
+                                      {"name": "Base64HighEntropyString", "limit": 5.5}]
+    assert config["filters_used"] == [
+        {"path": "detect_secrets.filters.heuristic.is_potential_uuid"}]
+    explicit = settings.with_overrides({"secrets-base64-limit": "4.0"}, "command line")
+    config = engine_config(explicit, frozenset(registry.matching(["PRD5"])),
+                           baseline_mod.load(path))
+    assert {"name": "Base64HighEntropyString", "limit": 4.0} in config["plugins_used"]

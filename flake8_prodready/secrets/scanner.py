@@ -272,7 +272,7 @@ def engine_for(config: dict) -> Engine:
     if engine is None:
         try:
             engine = Engine(config)
-        except (TypeError, ValueError, KeyError, ImportError) as error:
+        except (TypeError, ValueError, KeyError, ImportError, OSError) as error:
             raise ConfigError(f"cannot configure detect-secrets ({type(error).__name__}: "
                               f"{error})") from None
         _ENGINES[key] = engine
