@@ -26,6 +26,7 @@ class Project:
     def __init__(self, root: str | os.PathLike, files: Optional[Sequence[str]] = None,
                  exclude: tuple = ()) -> None:
         self.root = Path(root).resolve()
+        self._root_text = str(self.root)
         self.files: list[str] = []
         self.dirs: set[str] = {""}
         if files is not None:
@@ -92,10 +93,10 @@ class Project:
         if relative not in self.file_set:
             return None
         try:
-            path = self.root / relative
-            if path.stat().st_size > MAX_READ_BYTES:
+            with open(os.path.join(self._root_text, relative), "rb") as handle:
+                data = handle.read(MAX_READ_BYTES + 1)
+            if len(data) > MAX_READ_BYTES:
                 return None
-            data = path.read_bytes()
             if b"\0" in data:
                 return None
             return data.decode("utf-8-sig")
