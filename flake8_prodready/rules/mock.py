@@ -131,9 +131,15 @@ def _trivial_body(body: list[ast.stmt]) -> bool:
 
 #: Prefilter over the raw source: a marker word after a ``#`` on the same line. Anchored at
 #: line starts, one pass per line: linear.
+#: The marker must come within the first few words of the comment, as comment_marker
+#: requires (tags, up to three presenting words): most comments that merely mention
+#: "mock" further in never cost a tokenize.
+#: Starts at a literal '#' (the engine skips to those quickly); at most seven words are
+#: read from each one, and the words cannot contain '#', so the search stays linear even
+#: on a line of ``# # # #``.
 _COMMENT_PREFILTER = re.compile(
-    r"^[^#\n]*#[^\n]*?(?:mock|fake|dummy|stub|simulat|placeholder)",
-    re.IGNORECASE | re.MULTILINE)
+    r"#[:\s]*(?:[\w'\u2019]+[^\w\n]+){0,6}?(?:mock|fake|dummy|stub|simulat|placeholder)",
+    re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 
 #: Words that label what follows as a stand-in when they open the comment (after a tag).
@@ -310,9 +316,18 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
         self.want_definitions = "PRD103" in self.enabled
         self.want_placeholders = "PRD105" in self.enabled
         self._root: ast.AST | None = None
+        self.multiline_strings: list[tuple[int, int]] = []  # where a '#' is not a comment
+        self.docstrings: set[int] = set()
 
     def visit_module(self, node: ast.Module) -> None:
         self._root = node  # the walk starts here; kept for the rare second look in finish
+        self._note_docstring(node)
+
+    def _note_docstring(self, node: ast.AST) -> None:
+        # Parents are visited first, so the docstring's Constant is skipped cheaply later.
+        body = node.body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            self.docstrings.add(id(body[0].value))
 
     # -- imports ---------------------------------------------------------------------
 
@@ -381,10 +396,12 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
     def visit_def(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         end = getattr(node, "end_lineno", None) or node.lineno
         self.function_depth_lines.append((node.lineno, end))
+        self._note_docstring(node)
         if self.want_definitions and marker_word(node.name) and not self._sentinel_def(node):
             self.report("PRD103", node.lineno, node.col_offset, kind="function", name=node.name)
 
     def visit_class(self, node: ast.ClassDef) -> None:
+        self._note_docstring(node)
         if self.want_definitions and marker_word(node.name) and not self._sentinel_def(node):
             self.report("PRD103", node.lineno, node.col_offset, kind="class", name=node.name)
 
@@ -442,8 +459,16 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
 
     def visit_constant(self, node: ast.Constant) -> None:
         value = node.value
-        if not self.want_placeholders or not isinstance(value, str) or len(value) < 3:
+        if not isinstance(value, (str, bytes)):
             return
+        end = getattr(node, "end_lineno", None)
+        if end is not None and end != node.lineno:
+            self.multiline_strings.append((node.lineno, end))
+        if not self.want_placeholders or not isinstance(value, str) or len(value) < 3 or (
+                id(node) in self.docstrings):
+            return
+        if len(value) > 12 and "@" not in value and " " not in value and "555" not in value:
+            return  # no placeholder kind can match: spare the regex
         match = _PLACEHOLDER_PREFILTER.search(value[:_PLACEHOLDER_SCAN_LIMIT])
         if match:
             self.placeholders.append((node, match.group(0)))
@@ -455,10 +480,17 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
             self._check_placeholders()
 
     def _check_comments(self) -> None:
-        if not _COMMENT_PREFILTER.search("".join(self.lines)):
+        source = "".join(self.lines)
+        numbers = set()
+        for match in _COMMENT_PREFILTER.finditer(source):
+            numbers.add(source.count("\n", 0, match.start()) + 1)
+        if not numbers:
             return
+        comments = self._comments_on(sorted(numbers))
+        if comments is None:
+            comments = list(iter_comments(self.lines))
         reported = set()
-        for line, col, text in iter_comments(self.lines):
+        for line, col, text in comments:
             marker = comment_marker(text)
             if marker is None:
                 continue
@@ -473,8 +505,22 @@ class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-i
                 comment = comment[:57] + "..."
             self.report("PRD104", target, indent, marker=marker, comment=comment)
 
+    def _comments_on(self, numbers: list[int]) -> list | None:
+        """Comments of the given lines, tokenizing only those lines; None when a line
+        cannot be read alone (inside a multi-line string, a line the tokenizer rejects
+        out of context) and the whole file must be tokenized instead."""
+        found = []
+        for number in numbers:
+            if any(first <= number <= last for first, last in self.multiline_strings):
+                return None
+            comments = list(iter_comments([self.lines[number - 1]]))
+            if not comments:
+                return None
+            found.extend((number, col, text) for _, col, text in comments)
+        return found
+
     def _check_placeholders(self) -> None:
-        parents = _parent_map(self._root)
+        parents = _parent_map(self._root, [node for node, _ in self.placeholders])
         for node, matched in self.placeholders:
             if _documentation_context(node, parents) or _vocabulary_member(
                     node, matched, parents) or _INTRODUCES_EXAMPLE.search(node.value):
@@ -500,11 +546,27 @@ def _placeholder_kind(matched: str, value: str) -> str:
     return f"to-be-replaced marker {matched.strip()!r}"
 
 
-def _parent_map(tree: ast.AST) -> dict[int, ast.AST]:
+def _parent_map(tree: ast.AST, targets: list[ast.AST]) -> dict[int, ast.AST]:
+    """Parents of the ``targets`` and of their ancestors only.
+
+    Descends from the root into the subtrees whose line range can hold a target, instead
+    of walking the whole tree a second time.
+    """
+    lines = {node.lineno for node in targets}
+    wanted = {id(node) for node in targets}
     parents: dict[int, ast.AST] = {}
-    for parent in ast.walk(tree):
+    stack = [tree]
+    while stack:
+        parent = stack.pop()
         for child in ast.iter_child_nodes(parent):
+            first = getattr(child, "lineno", None)
+            last = getattr(child, "end_lineno", None)
+            if first is not None and last is not None and not any(
+                    first <= line <= last for line in lines):
+                continue
             parents[id(child)] = parent
+            if id(child) not in wanted:
+                stack.append(child)
     return parents
 
 
