@@ -17,6 +17,7 @@ services, a fifth of the modules unreachable), then measures, median of several 
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import random
 import shutil
@@ -179,6 +180,14 @@ def main(argv=None) -> int:
         check_wall = sum(wall for wall, _ in face_times.values())
         check_cpu = sum(cpu for _, cpu in face_times.values())
         rows.append(("  checks, all faces", check_wall, check_cpu))
+        sources = [Path(name).read_bytes() for name in absolute if name.endswith(".py")]
+
+        def parse_all() -> None:
+            for source in sources:
+                ast.parse(source)  # not kept: live trees would slow the GC down
+
+        parse_wall, parse_cpu, _ = timed(parse_all, args.runs)
+        rows.append(("  (floor: bare ast.parse of every file)", parse_wall, parse_cpu))
         graph_wall, graph_cpu, _ = timed(
             lambda: build_report(root, settings, empty, {}, files=files), args.runs)
         rows.append(("  import graph + report step alone", graph_wall, graph_cpu))
@@ -195,6 +204,7 @@ def main(argv=None) -> int:
         print(f"import graph step / all checks: {100 * graph_wall / check_wall:.0f}% wall, "
               f"{100 * graph_cpu / check_cpu:.0f}% CPU; / Python face alone: "
               f"{100 * graph_cpu / face_times['python'][1]:.0f}% CPU")
+        print(f"import graph step / bare parse: {graph_cpu / parse_cpu:.2f}x CPU")
         print(f"generate / all checks: {full_wall / check_wall:.2f}x wall, "
               f"{full_cpu / check_cpu:.2f}x CPU")
     finally:
