@@ -109,7 +109,8 @@ def run_flake8(site: Path, targets: list[str], select: str, jobs: str) -> tuple[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--select", default="PRD1,PRD3", help="codes/prefixes (default %(default)s)")
+    parser.add_argument("--select", default="PRD1,PRD3",
+                        help="codes/prefixes (default %(default)s)")
     parser.add_argument("--dump", help="write every finding with its source line to this file")
     parser.add_argument("--jobs", default="auto", help="flake8 --jobs (default %(default)s)")
     args = parser.parse_args(argv)

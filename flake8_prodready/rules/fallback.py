@@ -130,6 +130,12 @@ def _constant_name(name: str) -> bool:
     return name.isupper() and any(c.isalpha() for c in name)
 
 
+#: Names that record whether the operation worked: assigning them is telling.
+FAILURE_FLAG_WORDS = ERROR_KEYS | SUCCESS_FLAGS | {
+    "exc", "e", "ex", "err", "status", "succeeded", "failed", "available", "has", "is",
+    "enabled", "supported"}
+
+
 class Verdict:
     """What a returned or assigned value says about the failure."""
 
@@ -460,10 +466,7 @@ class _Judge:
 
     def is_failure_flag(self, name: str) -> bool:
         """``ok = False`` / ``error = str(e)`` record the failure, they do not hide it."""
-        words = set(name_words(name))
-        return bool(words & (ERROR_KEYS | SUCCESS_FLAGS | {"exc", "e", "ex", "err", "status",
-                                                            "succeeded", "failed", "available",
-                                                            "has", "is", "enabled", "supported"}))
+        return bool(FAILURE_FLAG_WORDS.intersection(name_words(name)))
 
     def is_payload(self, node: ast.AST) -> bool:
         return isinstance(node, (ast.Dict, ast.Call, ast.Tuple))
