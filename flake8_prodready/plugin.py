@@ -135,14 +135,54 @@ class ProdReadyChecker:
         return [(line, col, text, cls) for line, col, text in found]
 
 
+#: Leaf fields: expression contexts and operators (``Load``, ``Add``, ``Eq``...). ast.walk
+#: yields one or more per expression (a third of all nodes); they have no children, so when
+#: no family handles their classes, skipping them leaves the order of the rest unchanged.
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
+_LEAF_KINDS = (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop)
+#: Fields of the most frequent nodes that never hold a node (identifiers, constants).
+_SCALAR_FIELDS = {"Name": {"id"}, "Attribute": {"attr"}, "Constant": {"value", "kind"},
+                  "keyword": {"arg"}, "arg": {"arg"}, "alias": {"name", "asname"}}
+#: (skip leaves?) -> node class -> names of the fields that may hold child nodes.
+_CHILD_FIELDS: dict[bool, dict[type, tuple[str, ...]]] = {True: {}, False: {}}
+
+
+def _child_fields(cls: type, skip_leaves: bool) -> tuple[str, ...]:
+    scalar = _SCALAR_FIELDS.get(cls.__name__, ())
+    fields = tuple(name for name in getattr(cls, "_fields", ())
+                   if name not in scalar and not (skip_leaves and name in _LEAF_FIELDS))
+    _CHILD_FIELDS[skip_leaves][cls] = fields
+    return fields
+
+
 def _walk(tree: ast.AST, checks: list[Checks]) -> None:
+    """ast.walk's breadth-first order (a node before its children, children in field
+    order), without its per-node generators: this loop is most of the plugin's cost
+    (docs/performance.md), and a handler sees exactly the nodes ast.walk would give it."""
     dispatch: dict[type, list] = {}
     for check in checks:
         for node_type, method in check.handlers.items():
             dispatch.setdefault(node_type, []).append(getattr(check, method))
+    skip_leaves = not any(issubclass(node_type, _LEAF_KINDS) for node_type in dispatch)
+    child_fields = _CHILD_FIELDS[skip_leaves]
     get = dispatch.get
-    for node in ast.walk(tree):
-        handlers = get(node.__class__)
+    node_class = ast.AST
+    nodes = [tree]
+    append = nodes.append
+    for node in nodes:  # grows while we iterate: the breadth-first queue
+        cls = node.__class__
+        fields = child_fields.get(cls)
+        if fields is None:
+            fields = _child_fields(cls, skip_leaves)
+        for name in fields:  # children queued before the handlers run, as in ast.walk
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, node_class):
+                        append(item)
+            elif isinstance(value, node_class):
+                append(value)
+        handlers = get(cls)
         if handlers is not None:
             for handler in handlers:
                 handler(node)
