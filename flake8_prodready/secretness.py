@@ -288,6 +288,12 @@ def is_secret_value(value: object, name: str | None = None) -> bool:
         return False
     if " " in stripped or "\n" in stripped or "\t" in stripped:
         return False  # prose: "Enter your password", "Invalid token"
+    if not any(c.isalnum() for c in stripped):
+        return False  # ":****", "--": masks and separators
+    if _DOTTED_NUMBER.match(stripped):
+        return False  # versions, OIDs (ssl's SERVER_AUTH = "1.3.6.1.5.5.7.3.1")
+    if _looks_like_regex(stripped):
+        return False  # detect-secrets' own patterns: secret = r"([a-z0-9]{40})"
     if _URL.match(stripped):
         return False  # URLs: judged by url_passwords instead
     if _MODULE_PATH.match(stripped) and not any(c.isdigit() for c in stripped):
@@ -300,6 +306,18 @@ def is_secret_value(value: object, name: str | None = None) -> bool:
     if _PATH.match(stripped) and not _looks_random(stripped):
         return False
     return True
+
+
+_DOTTED_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)+$")
+_REGEX_MARKERS = ("(?", "\\", "[^", "a-z", "A-Z", "0-9", ")|", "|(", ")?", ")*", ")+", "]{",
+                  "]+", "]*")
+
+
+def _looks_like_regex(value: str) -> bool:
+    """A pattern *about* secrets: two regex constructs, or a group with an alternation.
+    Passwords have symbols, but not ``(?:``, ``[a-z]`` or ``\\w`` twice."""
+    hits = sum(marker in value for marker in _REGEX_MARKERS) + (value.count("|") >= 2)
+    return hits >= 2 or (hits == 1 and value.startswith("^") and value.endswith("$"))
 
 
 def _same_words(value: str, name: str) -> bool:

@@ -29,6 +29,11 @@ _OS_LOOKUPS = {
     "environ.get": (1, None), "os.environ.setdefault": (1, None),
     "environ.setdefault": (1, None), "os.getenvb": (1, "default"),
 }
+#: Spellings that are os' only after ``from os import environ/getenv``: a bare
+#: ``environ`` is far more often a WSGI environ (``environ.setdefault("SERVER_NAME",
+#: "127.0.0.1")`` in wsgiref is a request dict, not configuration).
+_IMPORTED_LOOKUPS = {"getenv": "getenv", "environ.get": "environ",
+                     "environ.setdefault": "environ"}
 #: Settings helpers that read the environment: python-decouple's ``config``,
 #: environs' and django-environ's ``env`` and their typed variants.
 _ENV_HELPER_TYPES = frozenset({
@@ -71,7 +76,8 @@ _NEVER_CONFIG_WORDS = frozenset({
 #: to loopback is a deliberate choice: ``ALLOWED_HOSTS = ["localhost"]``, ``BIND``.
 #: CORS origins are URLs, and a URL is judged whatever the list is called.
 _BARE_HOST_EXEMPT_WORDS = frozenset({
-    "allowed", "allow", "bind", "listen", "default", "defaults", "fallback",
+    "allowed", "allow", "bind", "listen", "default", "defaults", "fallback", "secure",
+    "insecure",
 })
 _ENV = "<env>"  # config name of an environment-lookup default: any local host counts
 
@@ -180,6 +186,7 @@ class CredentialChecks(Checks):
         ast.BinOp: "visit_binop",
         ast.JoinedStr: "visit_joinedstr",
         ast.Constant: "visit_constant",
+        ast.ImportFrom: "visit_import_from",
     }
 
     def __init__(self, ctx, lines, report) -> None:
@@ -201,6 +208,18 @@ class CredentialChecks(Checks):
         self._config: dict[int, str] = {}  # literal in a configuration position -> name
         self._env_target: dict[int, str] = {}  # lookup expression -> assigned name
         self._inner_binops: set[int] = set()
+        self._from_os: set[str] = set()  # names imported from os: environ, getenv
+
+    def visit_import_from(self, node: ast.ImportFrom) -> None:
+        if node.module == "os":
+            self._from_os.update(alias.asname or alias.name for alias in node.names
+                                 if alias.name in ("environ", "getenv"))
+
+    def _is_os_lookup(self, func_name: str) -> bool:
+        if func_name not in _OS_LOOKUPS:
+            return False
+        imported = _IMPORTED_LOOKUPS.get(func_name)
+        return imported is None or imported in self._from_os
 
     # --- structure ---------------------------------------------------------------------
 
@@ -369,7 +388,7 @@ class CredentialChecks(Checks):
         default, else None."""
         func_name = dotted_name(node.func)
         default = key = None
-        if func_name in _OS_LOOKUPS:
+        if self._is_os_lookup(func_name):
             position, keyword_name = _OS_LOOKUPS[func_name]
             key = node.args[0] if node.args else None
             if len(node.args) > position:
@@ -454,11 +473,13 @@ class CredentialChecks(Checks):
     def _plain_lookup_name(self, node: ast.AST) -> str | None:
         """The variable name of ``os.environ["X"]`` / ``os.getenv("X")`` without default."""
         if isinstance(node, ast.Subscript):
-            if dotted_name(node.value) in ("os.environ", "environ"):
+            container = dotted_name(node.value)
+            if container == "os.environ" or (container == "environ"
+                                              and "environ" in self._from_os):
                 return _str_constant(node.slice)
             return None
         if isinstance(node, ast.Call) and node.args and len(node.args) == 1 and (
-                not node.keywords) and dotted_name(node.func) in _OS_LOOKUPS:
+                not node.keywords) and self._is_os_lookup(dotted_name(node.func)):
             return _str_constant(node.args[0])
         return None
 
