@@ -474,8 +474,8 @@ class CredentialChecks(Checks):
         """The variable name of ``os.environ["X"]`` / ``os.getenv("X")`` without default."""
         if isinstance(node, ast.Subscript):
             container = dotted_name(node.value)
-            if container == "os.environ" or (container == "environ"
-                                              and "environ" in self._from_os):
+            from_os = container == "environ" and "environ" in self._from_os
+            if container == "os.environ" or from_os:
                 return _str_constant(node.slice)
             return None
         if isinstance(node, ast.Call) and node.args and len(node.args) == 1 and (
