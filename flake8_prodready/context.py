@@ -10,7 +10,6 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from . import registry
 from .config import DEFAULT_TEST_PATHS, Settings
@@ -128,6 +127,7 @@ class FileContext:
     relative_path: str  # relative to the project root, POSIX
     kind: str  # PRODUCTION, TEST or DEV
     enabled: frozenset  # codes enabled for this file (selection, kind and per-file-ignores)
+    settings: Settings | None = None  # the run's settings, for rules with options
 
     @property
     def is_production(self) -> bool:
@@ -149,7 +149,7 @@ def file_context(path: str, settings: Settings, face: str,
     if kind != PRODUCTION:
         codes = {code for code in codes if registry.RULES[code].applies_to_tests}
     codes = {code for code in codes if face in registry.RULES[code].faces}
-    return FileContext(path, relative, kind, frozenset(codes))
+    return FileContext(path, relative, kind, frozenset(codes), settings)
 
 
 def classifier_for(settings: Settings) -> PathClassifier:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 from typing import Sequence
 
@@ -31,6 +30,9 @@ FACE_NAMES = {"python": "Python files (flake8 plugin)", "compose": "compose file
 
 def header(rule: registry.Rule) -> str:
     faces = ", ".join(FACE_NAMES[face] for face in sorted(rule.faces))
+    default = "yes" if rule.default_enabled else "no (strict rule: select it by its full code)"
+    tests = ("checked too" if rule.applies_to_tests
+             else "exempt (test and dev paths are not checked)")
     rows = [
         f"# {rule.code} `{rule.name}`",
         "",
@@ -40,8 +42,8 @@ def header(rule: registry.Rule) -> str:
         "|---|---|",
         f"| Family | {rule.family.prefix}xx: {rule.family.title} |",
         f"| Checked in | {faces} |",
-        f"| On by default | {'yes' if rule.default_enabled else 'no (strict rule: select it by its full code)'} |",
-        f"| Test code | {'checked too' if rule.applies_to_tests else 'exempt (test and dev paths are not checked)'} |",
+        f"| On by default | {default} |",
+        f"| Test code | {tests} |",
         f"| Autofix | {'yes' if rule.fixable else 'no'} |",
         f"| Message | `{rule.code} {_escape(rule.message)}` |",
     ]
@@ -101,7 +103,8 @@ def render_configuration() -> str:
            "`--NAME`, which wins over both.", "",
            "| Key | Type | Default | flake8 option | Description |", "|---|---|---|---|---|"]
     for option in OPTIONS:
-        flake8 = f"`--prodready-{option.name}`" if option.in_flake8 and "python" in option.faces else "-"
+        in_flake8 = option.in_flake8 and "python" in option.faces
+        flake8 = f"`--prodready-{option.name}`" if in_flake8 else "-"
         default = option.default
         if isinstance(default, (tuple, list)):
             default = "[" + ", ".join(f'"{x}"' for x in default) + "]"

@@ -13,9 +13,9 @@ from .context import PathClassifier, classifier_for, file_context
 from .rules import Checks
 from .rules.credentials import CredentialChecks
 from .rules.fallback import FallbackChecks
-from .rules.mock import MockChecks  # noqa: PRD102 - the mock-data rule family itself
+from .rules.placeholder_data import PlaceholderDataChecks
 
-FAMILIES: tuple[type[Checks], ...] = (MockChecks, CredentialChecks, FallbackChecks)
+FAMILIES: tuple[type[Checks], ...] = (PlaceholderDataChecks, CredentialChecks, FallbackChecks)
 
 INTERNAL_ERROR = registry.get("PRD903")
 SECRET_CODES = frozenset(registry.matching(["PRD5"]))

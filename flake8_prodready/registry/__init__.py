@@ -1,6 +1,6 @@
 """The rule registry: the single source of truth for every PRD code.
 
-Each rule family keeps its table in a sibling module (``mock``, ``credentials``,
+Each rule family keeps its table in a sibling module (``placeholder_data``, ``credentials``,
 ``fallback``, ``compose``, ``secrets``, ``tool``); this module joins them and answers
 look-ups. The plugin, the hooks, the output formats, the docs generator and the tests
 all read rules from here and nowhere else. Nothing here knows about the AST, YAML or
@@ -94,10 +94,10 @@ def family_of(code: str) -> Family:
 def _load() -> dict[str, Rule]:
     # Imported here, not at module top, so the family modules can import Rule from us.
     # The PRD1 table is named for what it detects, not a stand-in.
-    from . import compose, credentials, fallback, mock, secrets, tool  # noqa: PRD102
+    from . import compose, credentials, fallback, placeholder_data, secrets, tool
 
     rules: dict[str, Rule] = {}
-    for module in (mock, credentials, fallback, compose, secrets, tool):
+    for module in (placeholder_data, credentials, fallback, compose, secrets, tool):
         for rule in module.RULES:
             if not CODE_PATTERN.match(rule.code):
                 raise ValueError(f"bad rule code {rule.code!r}")

@@ -161,7 +161,8 @@ class FallbackChecks(Checks):
 
     def __init__(self, ctx: FileContext, lines: Sequence[str], report: Reporter) -> None:
         super().__init__(ctx, lines, report)
-        self.broad = BROAD | _configured_broad()
+        configured = ctx.settings.broad_exceptions if ctx.settings is not None else ()
+        self.broad = BROAD | frozenset(configured)
         self.functions: list[tuple[int, int, ast.AST]] = []  # (first, last, def)
         self.try_of: dict[int, ast.AST] = {}  # id(handler) -> its Try
         self.cleanup_handlers: set[int] = set()  # handlers inside a finally or cleanup
@@ -617,25 +618,3 @@ def _literal(node: ast.AST) -> bool:
     if isinstance(node, ast.UnaryOp):
         return _literal(node.operand)
     return False
-
-
-_BROAD_CACHE: dict[int, frozenset] = {}
-
-
-def _configured_broad() -> frozenset:
-    """Names the ``broad-exceptions`` option adds.
-
-    Checks only receive the file context, so the names come from the plugin's settings
-    (set once per process by flake8's ``parse_options``); imported here, not at module
-    top, because the plugin imports this module.
-    """
-    from ..plugin import ProdReadyChecker
-
-    settings = ProdReadyChecker.settings
-    if settings is None:
-        return frozenset()
-    key = id(settings)
-    if key not in _BROAD_CACHE:
-        _BROAD_CACHE.clear()
-        _BROAD_CACHE[key] = frozenset(getattr(settings, "broad_exceptions", ()) or ())
-    return _BROAD_CACHE[key]

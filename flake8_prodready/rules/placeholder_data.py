@@ -292,7 +292,7 @@ MESSAGE_CALLS = frozenset({
 })
 
 
-class MockChecks(Checks):  # noqa: PRD103 - names the rule family, not a stand-in
+class PlaceholderDataChecks(Checks):
     codes = frozenset(code for code in registry.RULES if code.startswith("PRD1"))
     handlers = {
         ast.Module: "visit_module",
