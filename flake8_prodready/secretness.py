@@ -360,6 +360,35 @@ def url_passwords(text: str) -> list[tuple[str, int]]:
     return found
 
 
+_DSN_PASSWORD = re.compile(r"(?:^|[\s;])(?:password|passwd|pwd)[ \t]*=[ \t]*([^\s;'\"]+)",
+                           re.IGNORECASE)
+
+
+def dsn_passwords(text: str) -> list[tuple[str, int]]:
+    """``(password, offset)`` in a keyword connection string: libpq's
+    ``"host=db user=app password=secret"`` or ODBC's ``"SERVER=db;UID=sa;PWD=secret"``.
+
+    Only strings made of ``key=value`` parts count (so prose and SQL such as
+    ``"UPDATE users SET password = %s"`` do not), and placeholder values are skipped.
+    """
+    if "=" not in text or len(text) > 4096:
+        return []
+    lowered = text.lower()
+    if "password" not in lowered and "pwd" not in lowered:
+        return []
+    parts = [part for part in re.split(r";" if ";" in text else r"\s+", text.strip()) if part]
+    if len(parts) < 2 or sum("=" in part for part in parts) * 5 < len(parts) * 4:
+        return []
+    found = []
+    for match in _DSN_PASSWORD.finditer(text):
+        password = match.group(1)
+        if is_placeholder_value(password) or any(c in password for c in "{}$%<"):
+            continue
+        if is_secret_value(password, "dsn_password") or is_weak_secret(password):
+            found.append((password, match.start(1)))
+    return found
+
+
 # --- hosts -------------------------------------------------------------------------------
 
 LOCAL_NAMES = {"localhost": "localhost", "host.docker.internal": "Docker host name",

@@ -55,8 +55,9 @@ RULES = (
     Rule(
         code="PRD205",
         name="credentials-in-url",
-        summary="A URL or DSN literal embeds a literal password.",
-        message="URL embeds a literal password ({hint}); build it from configuration",
+        summary="A URL or connection string (DSN) embeds a literal password.",
+        message="URL or connection string embeds a literal password ({hint}); build it "
+        "from configuration",
         rationale="'postgresql://user:password@db/app' is a credential wherever it appears: "
         "as a constant, an f-string, or an environment-lookup fallback.",
         faces=frozenset({PYTHON}),

@@ -18,8 +18,8 @@ from .. import registry
 from ..findings import hint
 from ..secretness import (
     is_auth_name, is_credential_keyword, is_credential_word_value, is_salt_name,
-    is_secret_name, is_secret_value, is_weak_secret, is_wordy_value, local_hosts, name_words,
-    password_hash_kind, private_key_kind, url_passwords,
+    dsn_passwords, is_secret_name, is_secret_value, is_weak_secret, is_wordy_value,
+    local_hosts, name_words, password_hash_kind, private_key_kind, url_passwords,
 )
 from . import Checks, dotted_name
 
@@ -49,6 +49,15 @@ _PAIR_CALLS = frozenset({
     "HTTPBasicAuth", "HTTPDigestAuth", "HTTPProxyAuth", "BasicAuth", "DigestAuth",
     "basic_auth", "login", "UsernamePasswordCredentials",
 })
+#: Callees whose positional argument N is a signing or encryption key:
+#: ``jwt.encode(payload, "secret")``, ``Fernet(b"...")``, ``hmac.new(b"key", msg)``.
+_KEY_POSITIONS = {
+    "jwt.encode": 1, "jwt.decode": 1, "Fernet": 0, "fernet.Fernet": 0, "hmac.new": 0,
+    "hmac.HMAC": 0, "HMAC": 0, "itsdangerous.URLSafeTimedSerializer": 0,
+    "URLSafeTimedSerializer": 0, "URLSafeSerializer": 0, "TimestampSigner": 0,
+    "Signer": 0, "AES.new": 0,
+}
+_KEY_CALL_LAST = frozenset(name.rpartition(".")[2] for name in _KEY_POSITIONS)
 _SECRET_WRAPPERS = frozenset({"SecretStr", "SecretBytes", "Secret"})
 _FIELD_CALLS = frozenset({"Field", "pydantic.Field"})
 _ENV_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -105,6 +114,16 @@ def _target_name(target: ast.AST) -> str | None:
 def _str_constant(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    return None
+
+
+def _secret_constant(node: ast.AST | None) -> str | None:
+    """A str or bytes literal as text (``secret_key=b"..."`` is a key as much as a str)."""
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, str):
+            return node.value
+        if isinstance(node.value, bytes):
+            return node.value.decode("latin-1")
     return None
 
 
@@ -300,7 +319,7 @@ class CredentialChecks(Checks):
             if self._plain_lookup_name(value.values[0]) is not None:
                 return  # os.getenv("X") or "literal": an env fallback (visit_boolop)
             value = value.values[-1]  # password = given or "admin"
-        text = _str_constant(value)
+        text = _secret_constant(value)
         if text is not None and "PRD201" in self.enabled and is_secret_name(name):
             secret = _secret_in(text, name, weak=False)
             if secret is not None:
@@ -356,6 +375,11 @@ class CredentialChecks(Checks):
                 if secret is not None:
                     self.report("PRD202", password.lineno, password.col_offset,
                                 name=f"{last}() password", hint=hint(secret))
+        if last in _KEY_CALL_LAST and "PRD202" in self.enabled:
+            position = _KEY_POSITIONS.get(dotted_name(func))
+            if position is not None and len(node.args) > position:
+                self._check_value("PRD202", f"{dotted_name(func)}() key", node.args[position],
+                                  weak=True)
         code = "PRD201" if last == "dict" and isinstance(func, ast.Name) else "PRD202"
         for keyword in node.keywords:
             arg = keyword.arg
@@ -370,7 +394,7 @@ class CredentialChecks(Checks):
     def _check_value(self, code: str, name: str, value: ast.AST, weak: bool,
                      mapping: bool = False) -> None:
         value = _unwrap_secret(value)
-        text = _str_constant(value)
+        text = _secret_constant(value)
         if text is None and isinstance(value, ast.Tuple) and len(value.elts) == 2 and (
                 is_auth_name(name)):
             value = value.elts[1]  # auth=("neo4j", "pw")
@@ -429,7 +453,7 @@ class CredentialChecks(Checks):
         text = _str_constant(_unwrap_secret(default))
         secret_name = is_secret_name(name) or bool(target and is_secret_name(target))
         if text is not None:
-            if url_passwords(text):
+            if url_passwords(text) or dsn_passwords(text):
                 self._judged.discard(id(default))  # PRD205 is reported by the literal
                 return
             if secret_name:
@@ -519,7 +543,7 @@ class CredentialChecks(Checks):
             if key is not None:
                 line, col = self._position(node, value, key[1])
                 self.report("PRD208", line, col, kind=key[0])
-        if (self._urls and "://" in value and id(node) not in self._judged
+        if (self._urls and ("://" in value or "=" in value) and id(node) not in self._judged
                 and id(node) not in self._docstrings):
             self._url_credentials(node, value)
 
@@ -534,10 +558,10 @@ class CredentialChecks(Checks):
             else:
                 pieces.append("{}")
         text = "".join(pieces)
-        if "://" not in text:
+        if "://" not in text and "=" not in text:
             return
         config_name = self._config.get(id(node))
-        if config_name is not None and self._hosts:
+        if config_name is not None and self._hosts and "://" in text:
             self._local_host(node, text, config_name)
         if self._urls and id(node) not in self._docstrings:
             self._url_credentials(node, text, exact=False)
@@ -569,6 +593,13 @@ class CredentialChecks(Checks):
         self._url_credentials(node, text, exact=False)
 
     def _url_credentials(self, node: ast.AST, text: str, exact: bool = True) -> None:
+        if "=" in text:
+            for password, offset in dsn_passwords(text):
+                line, col = self._position(node, text, offset) if exact else (
+                    node.lineno, node.col_offset)
+                self.report("PRD205", line, col, hint=hint(password))
+        if "://" not in text:
+            return
         for password, offset in url_passwords(text):
             if _is_prose_example(text, password):
                 continue
