@@ -456,3 +456,31 @@ def test_allowlist_pragma_does_not_silence_the_version_rule(project, capsys):
           "services: {}\n")
     code, out, _ = run(capsys, "docker-compose.yml")
     assert code == 1 and out[0].startswith("docker-compose.yml:1:1: PRD401")
+
+
+@pytest.mark.parametrize("value, expected", [
+    # Each file holds exactly one problem, so the text-level prefilter that skips the
+    # value walk for clean files must let it through.
+    ("      GF_SECURITY_ADMIN_PASSWORD: ${ADMIN_VALUE-admin_pw_9}", "4:49: PRD403"),
+    ("      GF_SECURITY_ADMIN_PASSWORD:\n        ${ADMIN_VALUE:-admin_pw_9}", "5:24: PRD403"),
+    ("      GF_SECURITY_ADMIN_PASSWORD: &pw !!str ${ADMIN_VALUE:-admin_pw_9}", "4:60: PRD403"),
+    ("      LOG_LEVEL: ${LOG_LEVEL:-${SMTP_PASSWORD:-smtp_pw_1}}", "4:48: PRD403"),
+    ("      BROKER: amqp://user:brokerpw@mq/", "4:27: PRD404"),
+    ("      BROKER: \"amqp://user:broker$$pw@mq/\"", "4:28: PRD404"),
+])
+def test_lonely_findings_survive_the_prefilter(project, capsys, value, expected):
+    write(project / "docker-compose.yml",
+          f"services:\n  app:\n    environment:\n{value}\n      LOG_FORMAT: json\n")
+    code, out, _ = run(capsys, "docker-compose.yml")
+    assert code == 1 and len(out) == 1, out
+    assert out[0].startswith(f"docker-compose.yml:{expected} ")
+
+
+def test_clean_file_with_defaults_and_urls_is_clean(project, capsys):
+    # ok: PRD403 ok: PRD404 (defaults of ordinary settings, URLs without passwords)
+    write(project / "docker-compose.yml",
+          "services:\n  app:\n    environment:\n      LOG_LEVEL: ${LOG_LEVEL:-info}\n"
+          "      DATABASE_URL: postgresql://app:${DB_PASSWORD:?required}@db/app\n"
+          "      OTEL: http://otel:4317\n      CACHE_TTL: ${CACHE_TTL-300}\n")
+    code, out, _ = run(capsys, "docker-compose.yml")
+    assert (code, out) == (0, [])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -21,9 +21,9 @@ from ..findings import Finding, hint
 from ..secretness import (is_auth_name, is_credential_keyword, is_secret_setting,
                           is_secret_setting_name, url_passwords)
 from . import envfile, interpolation
-from .yamlmarks import (Graph, YamlProblem, compose_documents, iter_value_scalars, position,
-                        split_lines)
+from .yamlmarks import Graph, Lines, YamlProblem, compose_documents, position
 
+SERVICE_FIELDS = frozenset({"environment", "build", "command", "entrypoint", "healthcheck"})
 SECRET_CODES = frozenset({"PRD402", "PRD403", "PRD404", "PRD405", "PRD406"})
 COMPOSE_SECRET_CODES = frozenset({"PRD402", "PRD403", "PRD404", "PRD405"})
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -39,6 +39,9 @@ _CODE_LIST = re.compile(r"[,\s]+")
 #: ``user/password`` and ``user:password`` (NEO4J_AUTH=neo4j/password, curl -u a:b).
 _AUTH_PAIR = re.compile(r"^([^\s/:]+)[/:](\S+)$")
 _ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+#: Names of references with a default (a prefilter; the parser has the last word).
+_DEFAULT_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-")
 # Shell words: separators (; | & and parentheses) are their own tokens; quotes only
 # delimit (a password containing a quote or ";" is cut there, which is harmless).
 _SHELL_TOKEN = re.compile(r"(?P<sep>[;|&()`]+)|(?P<word>[^\s'\";|&()`]+)")
@@ -69,12 +72,25 @@ USER_PAIR_TOOLS = frozenset({"curl"})
 SECRET_FLAGS = frozenset({"requirepass", "masterauth", "pass", "passwd", "auth-pass"})
 
 
+_SECRET_NAMES: dict[str, bool] = {}
+
+
+def secret_name(name: str) -> bool:
+    """is_secret_setting_name, memoised: a compose tree repeats its variable names."""
+    known = _SECRET_NAMES.get(name)
+    if known is None:
+        if len(_SECRET_NAMES) > 20000:
+            _SECRET_NAMES.clear()
+        known = _SECRET_NAMES[name] = is_secret_setting_name(name)
+    return known
+
+
 def fingerprint(code: str, line_text: str) -> str:
     return hashlib.sha256(f"{code}:{line_text.strip()}".encode("utf-8", "replace")
                           ).hexdigest()[:16]
 
 
-def is_suppressed(lines: list[str], line: int, code: str) -> bool:
+def is_suppressed(lines: Sequence[str], line: int, code: str) -> bool:
     """``# noqa`` / ``# pragma: allowlist secret`` on the reported line (1-based)."""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     if "#" in text:
@@ -97,7 +113,7 @@ class Reporter:
     """Collects findings for one file: enabled codes only, one per position and code,
     ``noqa`` honoured."""
 
-    def __init__(self, path: str, lines: list[str], enabled: Iterable[str]) -> None:
+    def __init__(self, path: str, lines: Sequence[str], enabled: Iterable[str]) -> None:
         self.path = path
         self.lines = lines
         self.enabled = frozenset(enabled)
@@ -148,15 +164,17 @@ class ComposeChecker:
     """Checks every document of one compose file; ``version_spans`` collects what
     ``--fix`` may remove."""
 
-    def __init__(self, reporter: Reporter, lines: list[str]) -> None:
+    def __init__(self, reporter: Reporter, lines: Sequence[str]) -> None:
         self.report = reporter
         self.lines = lines
         #: ``(key, value)`` nodes of each top-level ``version`` key.
         self.version_keys: list[tuple[ScalarNode, Node]] = []
         self._commands_seen: set[int] = set()
         self._services_seen: set[int] = set()
+        self.scan_needed = True
 
     def check_text(self, text: str) -> None:
+        self.scan_needed = self.values_may_leak(text)
         if not text.strip():
             self.report.add("PRD902", 1, 1, reason="empty file: a compose file needs at "
                             "least a 'services' mapping")
@@ -191,29 +209,95 @@ class ComposeChecker:
             for name, service in graph.pairs(services):
                 if isinstance(service, MappingNode) and id(service) not in self._services_seen:
                     self._services_seen.add(id(service))
-                    self.check_service(graph, name.value, service)
+                    self.check_service(graph, str(name.value), service)
         for key, value in graph.pairs(root):
-            if key.value.startswith("x-"):
+            if key.__class__ is ScalarNode and key.value.startswith("x-"):
                 self.check_extension(key, value)
-        for scalar, context in iter_value_scalars(root):
+        if self.scan_needed:
+            self.scan_values(root)
+
+    def values_may_leak(self, text: str) -> bool:
+        """A text-level prefilter for :meth:`scan_values`: could any value hold a URL
+        with a literal password (PRD404), or a default of a secret-named reference, or a
+        default directly under a secret-named key (PRD403)? Both tests over-approximate
+        the node-level checks, so skipping the walk when they fail loses nothing."""
+        if self.report.wants("PRD404") and "@" in text:
+            scheme = text.find("://")
+            while scheme >= 0:  # each URL's line, not the whole text, goes to the regex
+                start = text.rfind("\n", 0, scheme) + 1
+                end = text.find("\n", scheme)
+                line = text[start:end if end >= 0 else len(text)]
+                if "@" in line and url_passwords(line.replace("$$", "S_")):
+                    return True
+                scheme = text.find("://", end) if end >= 0 else -1
+        if not self.report.wants("PRD403") or "${" not in text:
+            return False
+        for match in _DEFAULT_REFERENCE.finditer(text):
+            name = match.group(1)
+            if secret_name(name):
+                return True
+            # The key is on the same line, or on the line before for a value written
+            # below its key ("KEY:\n  ${VAR:-default}"); an anchor or a tag may sit
+            # between, hence the last three words.
+            start = match.start()
+            line_start = text.rfind("\n", 0, start) + 1
+            prefix = text[max(line_start, start - 300):start]
+            if not prefix.strip():
+                prefix = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start][-300:]
+            for word in _WORD.findall(prefix)[-3:]:
+                if word != name and secret_name(word):
+                    return True
+        return False
+
+    def scan_values(self, root: Node) -> None:
+        """PRD403 and PRD404 on every scalar used as a value, each container visited once
+        (aliases share nodes). Cheap substring tests come first: most values have neither
+        a ``${...-`` nor a ``://...@``. (The hottest loop of the hook: kept flat.)"""
+        interpolations = self.report.wants("PRD403")
+        urls = self.report.wants("PRD404")
+        hits: list[tuple[ScalarNode, str | None]] = []
+        seen = {id(root)}
+        stack: list[Node] = [root]
+        while stack:
+            node = stack.pop()
+            if node.__class__ is MappingNode:
+                pairs = node.value
+            elif node.__class__ is SequenceNode:
+                pairs = [(None, item) for item in node.value]
+            else:  # a scalar root
+                pairs = [(None, node)]
+            for key, value in pairs:
+                if value.__class__ is ScalarNode:
+                    text = value.value
+                    if ("${" in text and "-" in text) or ("://" in text and "@" in text):
+                        hits.append((value, key.value if key.__class__ is ScalarNode
+                                     else None))
+                elif id(value) not in seen:
+                    seen.add(id(value))
+                    stack.append(value)
+        for scalar, context in hits:
             text = scalar.value
-            if "$" in text:
+            if interpolations and "${" in text and "-" in text:
                 self.check_interpolation(scalar, context)
-            if "://" in text and "@" in text:
+            if urls and "://" in text and "@" in text:
                 self.check_urls(scalar)
 
     # -- services --
 
     def check_service(self, graph: Graph, name: str, service: MappingNode) -> None:
-        self.check_variables(graph, graph.get(service, "environment"))
-        build = graph.get(service, "build")
-        if isinstance(build, MappingNode):
+        fields: dict[str, Node] = {}
+        for key, value in graph.pairs(service):  # one pass; the last duplicate wins
+            if key.__class__ is ScalarNode and key.value in SERVICE_FIELDS:
+                fields[key.value] = value
+        if "environment" in fields:
+            self.check_variables(graph, fields["environment"])
+        build = fields.get("build")
+        if build.__class__ is MappingNode:
             self.check_variables(graph, graph.get(build, "args"))
         for field in ("command", "entrypoint"):
-            node = graph.get(service, field)
-            if node is not None:
-                self.check_command(node, f"the {field} of service '{name}'")
-        test = graph.get(graph.get(service, "healthcheck"), "test")
+            if field in fields:
+                self.check_command(fields[field], f"the {field} of service '{name}'")
+        test = graph.get(fields.get("healthcheck"), "test")
         if test is not None:
             self.check_command(test, f"the healthcheck of service '{name}'")
 
@@ -221,16 +305,17 @@ class ComposeChecker:
         """``environment:`` or ``build.args``, in map or ``KEY=value`` list form."""
         if isinstance(node, MappingNode):
             for key, value in graph.pairs(node):
-                if isinstance(value, ScalarNode) and value.tag != NULL_TAG:
+                if value.__class__ is ScalarNode and value.tag != NULL_TAG \
+                        and key.__class__ is ScalarNode and secret_name(key.value):
                     self.check_assignment(key.value, value, 0, value.value)
         elif isinstance(node, SequenceNode):
             for item in node.value:
-                if isinstance(item, ScalarNode):
+                if item.__class__ is ScalarNode:
                     self.check_list_item(item)
 
     def check_list_item(self, item: ScalarNode) -> None:
         match = _ASSIGNMENT.match(item.value)
-        if match:  # "- KEY" without "=" passes the variable through
+        if match and secret_name(match.group(1)):  # "- KEY" alone is a pass-through
             self.check_assignment(match.group(1), item, match.end(), item.value[match.end():])
 
     def check_extension(self, key: ScalarNode, block: Node) -> None:
@@ -262,7 +347,7 @@ class ComposeChecker:
 
     def check_assignment(self, name: str, node: ScalarNode, offset: int, value: str) -> None:
         """``name: value`` / ``name=value``: PRD402 for a literal secret."""
-        if not value or not is_secret_setting_name(name):
+        if not value or not secret_name(name):
             return
         decoded = value
         if "$" in value:
@@ -285,13 +370,17 @@ class ComposeChecker:
             if match:
                 context, base = match.group(1), match.end()
                 text = text[base:]
+        names = _DEFAULT_REFERENCE.findall(text)
+        if not names or not (any(secret_name(name) for name in names)
+                             or (context and secret_name(context))):
+            return
         segments = interpolation.parse(text)
         whole = len(segments) == 1 and isinstance(segments[0], interpolation.Reference)
         for reference, depth in interpolation.references(segments):
             if not reference.has_default:
                 continue
-            if not (is_secret_setting_name(reference.name) or (
-                    whole and depth == 0 and context and is_secret_setting_name(context))):
+            if not (secret_name(reference.name) or (
+                    whole and depth == 0 and context and secret_name(context))):
                 continue
             for literal in interpolation.literal_defaults(reference):
                 if is_secret_setting(literal.text):
@@ -381,7 +470,7 @@ class CommandScanner:
             assignment = _ASSIGNMENT.match(text)
             if assignment:  # PGPASSWORD=secret psql ...
                 name = assignment.group(1)
-                if is_secret_setting_name(name):
+                if secret_name(name):
                     self.judge(name, text[assignment.end():], item,
                                offset + assignment.end())
                 return
@@ -424,9 +513,9 @@ class CommandScanner:
 
 
 def check_compose(path: str, text: str, enabled: Iterable[str]) -> tuple[
-        list[Finding], list[tuple[ScalarNode, Node]], list[str]]:
+        list[Finding], list[tuple[ScalarNode, Node]], Sequence[str]]:
     """Findings for one compose file, the top-level ``version`` pairs, and the lines."""
-    lines = split_lines(text)
+    lines = Lines(text)
     reporter = Reporter(path, lines, enabled)
     checker = ComposeChecker(reporter, lines)
     checker.check_text(text)
@@ -465,7 +554,7 @@ def check_env(path: str, text: str, enabled: Iterable[str]) -> list[Finding]:
             for password, offset in url_passwords(value):
                 line, col = _env_position(entry, offset)
                 reporter.add("PRD404", line, col, hint=hint(password))
-        if not is_secret_setting_name(entry.name):
+        if not secret_name(entry.name):
             continue
         if entry.quote != "'" and "$" in value and interpolation.has_references(value):
             for reference, _ in interpolation.references(interpolation.parse(value)):

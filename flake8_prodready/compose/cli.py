@@ -158,7 +158,7 @@ def check_file(path: str, settings: Settings, classifier, apply_fix: bool,
 
 
 def apply_version_fix(path: str, data: bytes, findings: list[Finding], version_keys: list,
-                      lines: list[str], notes: list[str]) -> list[Finding]:
+                      lines: Sequence[str], notes: list[str]) -> list[Finding]:
     spans = {}
     for key, value in version_keys:
         span = fix.removable_lines(key, value, lines)

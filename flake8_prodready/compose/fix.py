@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 
 from yaml.nodes import Node, ScalarNode
 
 _LINES_WITH_ENDS = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])?")
 
 
-def removable_lines(key: ScalarNode, value: Node, lines: list[str]) -> tuple[int, int] | None:
+def removable_lines(key: ScalarNode, value: Node,
+                    lines: Sequence[str]) -> tuple[int, int] | None:
     """0-based ``(first, last)`` lines holding only this top-level entry, or None."""
     if key.start_mark.column != 0:
         return None

@@ -49,11 +49,19 @@ class Reference:
 Segment = Union[Literal, Reference]
 
 
+_REFERENCE_START = re.compile(r"\$(?:\{[A-Za-z_]|[A-Za-z_])")
+
+
 def has_references(text: str) -> bool:
-    """Cheap test: does ``text`` contain a ``$`` that is not an escaped ``$$``?"""
+    """Does ``text`` reference a variable (``$$`` being an escaped dollar)?
+
+    Without escapes and with braces closed, a regex answers; otherwise the parser does.
+    (``${A x}``, which compose rejects, counts as a reference here.)"""
     if "$" not in text:
         return False
-    return any(isinstance(segment, Reference) for segment in parse(text))
+    if "$$" in text or ("${" in text and "}" not in text):
+        return any(isinstance(segment, Reference) for segment in parse(text))
+    return bool(_REFERENCE_START.search(text))
 
 
 def decode(text: str) -> str:

@@ -18,7 +18,7 @@ still reported at the line where it is written.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Sequence
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -52,6 +52,25 @@ class YamlProblem(Exception):
 def split_lines(text: str) -> list[str]:
     """Lines as YAML numbers them (without their line breaks)."""
     return LINE_BREAK.split(text)
+
+
+class Lines(Sequence):
+    """The lines of a text, split on first use: only files with findings need them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def _split(self) -> list[str]:
+        if self._lines is None:
+            self._lines = split_lines(self._text)
+        return self._lines
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._split()[index]
+
+    def __len__(self) -> int:
+        return len(self._split())
 
 
 def compose_documents(text: str) -> list[Node]:
@@ -138,8 +157,8 @@ def _refuse_deep_nesting(text: str) -> None:
 # --- navigation ------------------------------------------------------------------------------
 
 def is_merge_key(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and (
-        node.tag == MERGE_TAG or (node.value == "<<" and not node.style))
+    """``<<`` as a plain key: the safe resolver tags it (a quoted "<<" is a string)."""
+    return node.tag == MERGE_TAG
 
 
 def key_text(node: Node) -> str | None:
@@ -150,59 +169,69 @@ class Graph:
     """Merge resolution and lookups over one document, memoised per node."""
 
     def __init__(self) -> None:
-        self._merged: dict[int, list[tuple[ScalarNode, Node]]] = {}
+        #: id(mapping) -> its effective (key, value) pairs, merges resolved.
+        self._pairs: dict[int, list[tuple[Node, Node]]] = {}
 
-    def pairs(self, mapping: MappingNode) -> list[tuple[ScalarNode, Node]]:
+    def pairs(self, mapping: MappingNode) -> list[tuple[Node, Node]]:
         """The effective ``(key, value)`` pairs of ``mapping`` with ``<<`` merges resolved
-        (scalar keys only; later duplicates win, as in compose)."""
-        cached = self._merged.get(id(mapping))
+        (later duplicates win, as in compose). Keys are scalars except in the rare
+        mapping with complex keys and no merge, which comes back as written: callers
+        check ``key.__class__``."""
+        cached = self._pairs.get(id(mapping))
         if cached is not None:
             return cached
+        for key, _ in mapping.value:
+            if key.tag == MERGE_TAG:
+                break
+        else:  # no merge key: the usual case, the pairs as written
+            self._pairs[id(mapping)] = mapping.value
+            return mapping.value
         # Post-order over the merge sources, iteratively: a chain of merges as long as
         # the file allows must not exhaust the Python stack.
         in_progress: set[int] = set()
         stack: list[tuple[MappingNode, bool]] = [(mapping, False)]
         while stack:
             node, sources_done = stack.pop()
-            if id(node) in self._merged:
+            if id(node) in self._pairs:
                 continue
             sources = _merge_sources(node)
             if not sources_done:
                 if id(node) in in_progress:  # a merge cycle (&a {<<: *a}): no sources
-                    self._merged[id(node)] = _own_pairs(node)
+                    self._pairs[id(node)] = list(_own_pairs(node).values())
                     continue
                 in_progress.add(id(node))
                 stack.append((node, True))
                 stack.extend((source, False) for source in sources
-                             if id(source) not in self._merged)
+                             if id(source) not in self._pairs)
                 continue
-            effective: dict[str, tuple[ScalarNode, Node]] = {}
+            effective: dict[str, tuple[Node, Node]] = {}
             for source in reversed(sources):  # earlier sources win
-                for key, value in self._merged.get(id(source), ()):
-                    effective[key.value] = (key, value)
-            for key, value in _own_pairs(node):
-                effective[key.value] = (key, value)
-            self._merged[id(node)] = list(effective.values())
-        return self._merged[id(mapping)]
+                for key, value in self._pairs.get(id(source), ()):
+                    if key.__class__ is ScalarNode:
+                        effective[key.value] = (key, value)
+            effective.update(_own_pairs(node))
+            self._pairs[id(node)] = list(effective.values())
+        return self._pairs[id(mapping)]
 
-    def get(self, mapping: Node, name: str) -> Node | None:
-        if not isinstance(mapping, MappingNode):
+    def get(self, mapping: Node | None, name: str) -> Node | None:
+        if mapping.__class__ is not MappingNode:
             return None
-        for key, value in self.pairs(mapping):
-            if key.value == name:
-                return value
-        return None
+        found = None
+        for key, value in self.pairs(mapping):  # type: ignore[arg-type]
+            if key.__class__ is ScalarNode and key.value == name:
+                found = value  # the last one wins, as in compose
+        return found
 
 
-def _own_pairs(mapping: MappingNode) -> list[tuple[ScalarNode, Node]]:
-    return [(key, value) for key, value in mapping.value
-            if isinstance(key, ScalarNode) and not is_merge_key(key)]
+def _own_pairs(mapping: MappingNode) -> dict[str, tuple[Node, Node]]:
+    return {key.value: (key, value) for key, value in mapping.value
+            if key.__class__ is ScalarNode and key.tag != MERGE_TAG}
 
 
 def _merge_sources(mapping: MappingNode) -> list[MappingNode]:
     sources: list[MappingNode] = []
     for key, value in mapping.value:
-        if not is_merge_key(key):
+        if key.tag != MERGE_TAG:
             continue
         if isinstance(value, MappingNode):
             sources.append(value)
@@ -211,44 +240,9 @@ def _merge_sources(mapping: MappingNode) -> list[MappingNode]:
     return sources
 
 
-def iter_value_scalars(root: Node) -> Iterator[tuple[ScalarNode, str | None]]:
-    """Every scalar used as a value (not as a key), once, with the key it is the value of
-    (for a sequence item written ``KEY=value``, that ``KEY``; else None)."""
-    seen: set[int] = set()
-    stack: list[tuple[Node, str | None]] = [(root, None)]
-    while stack:
-        node, context = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            yield node, context
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append((value, key.value if isinstance(key, ScalarNode) else None))
-        elif isinstance(node, SequenceNode):
-            stack.extend((item, None) for item in node.value)
-
-
-def iter_mappings(root: Node) -> Iterator[MappingNode]:
-    """Every mapping node reachable from ``root`` (``root`` included), once."""
-    seen: set[int] = set()
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            yield node
-            stack.extend(value for _, value in node.value)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-
-
 # --- positions inside scalars ----------------------------------------------------------------
 
-def position(node: Node, lines: list[str], offset: int = 0) -> tuple[int, int]:
+def position(node: Node, lines: Sequence[str], offset: int = 0) -> tuple[int, int]:
     """1-based ``(line, col)`` of the character at ``offset`` of a scalar's value (for a
     quoted scalar, offset 0 is the first character inside the quotes).
 
@@ -303,7 +297,7 @@ def _quoted_column(raw: str, quote_col: int, offset: int, quote: str) -> int:
     return index
 
 
-def _literal_block_position(node: ScalarNode, lines: list[str],
+def _literal_block_position(node: ScalarNode, lines: Sequence[str],
                             offset: int) -> tuple[int, int]:
     before = node.value[:offset]
     line_in_value = before.count("\n")
