@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_prodready.compose import checks, cli, yamlmarks
+from flake8_prodready.compose import checks, yamlmarks
 from flake8_prodready.compose.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,8 +198,8 @@ GOOD_FINDING = ("ok/docker-compose.yml:4:26: PRD402 inline secret for 'POSTGRES_
     ("latin-1", "services:\n  api:\n    image: caf\xe9\n".encode("latin-1"),
      "1:1: PRD901 file not checked: not UTF-8 text (byte 0xe9 at offset 31)"),
 ])
-def test_bad_input_is_one_line_and_the_rest_is_still_checked(project, capsys, name, content,
-                                                              expected):
+def test_bad_input_is_one_line_and_the_rest_is_still_checked(
+        project, capsys, name, content, expected):
     if name.startswith("deep") and not yamlmarks._libyaml_limits_depth():
         pytest.skip("libyaml without a nesting limit: see test_deep_nesting_without_libyaml")
     write(project / name / "docker-compose.yml", content)

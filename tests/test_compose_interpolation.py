@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flake8_prodready.compose import interpolation
-from flake8_prodready.compose.interpolation import Literal, Reference, parse
+from flake8_prodready.compose.interpolation import Literal, parse
 
 
 def shape(segments):
