@@ -9,6 +9,9 @@ scratch tree, and both tools get the same explicit file list, as pre-commit woul
   multiprocessing pool, one process per core);
 - ``prodready-secrets FILES`` (one process).
 
+``--plugin-cost`` measures instead, in-process and in CPU time, what ``secrets-in-python``
+adds to the flake8 plugin on the census modules (next to the parse flake8 does anyway).
+
 Both are timed end to end (process start, imports, scan, output), median of --runs. The
 script also checks the two agree (same (file, line, type) set, modulo our documented
 same-line dedup), and measures ``python -X importtime -c "import flake8_prodready.plugin"``
@@ -175,16 +178,67 @@ def flake8_cost(root: Path, runs: int) -> None:
     print(f"  (flake8 with its default checks and our plugin, scan off: {plain:.2f} s)")
 
 
+def plugin_cost(root: Path) -> None:
+    """CPU time, in this process, of what flake8 would run on each census module: the
+    parse flake8 does anyway, our plugin with the scan off, and the secrets scan. CPU
+    time (not wall time) so that other load on the machine does not skew the ratio."""
+    import ast
+
+    from flake8_prodready.config import load_settings
+    from flake8_prodready.plugin import ProdReadyChecker
+    from flake8_prodready.secrets.pyfiles import python_secret_results, scanner_for
+
+    os.chdir(root)
+    modules = []
+    for path in sorted((root / "src").rglob("*.py")):
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.readlines()
+        modules.append((str(path.relative_to(root)), lines))
+    settings = load_settings(root)
+    clock = time.process_time
+    start = clock()
+    trees = [ast.parse("".join(lines)) for _, lines in modules]
+    parse = clock() - start
+    ProdReadyChecker.settings = settings.with_overrides({"secrets-in-python": False}, "bench")
+    ProdReadyChecker.enabled = ProdReadyChecker.settings.enabled_codes
+    start = clock()
+    for (name, lines), tree in zip(modules, trees):
+        list(ProdReadyChecker(tree, name, lines).run())
+    walk = clock() - start
+    start = clock()
+    scanner_for(settings)  # the one-time setup: import and plugin initialisation
+    setup = clock() - start
+    from flake8_prodready.context import classifier_for, file_context
+    classifier = classifier_for(settings)
+    start = clock()
+    found = 0
+    for name, lines in modules:
+        ctx = file_context(name, settings, "python", classifier)
+        found += len(python_secret_results(name, lines, ctx, settings, set()))
+    scan = clock() - start
+    total_lines = sum(len(lines) for _, lines in modules)
+    print(f"in-process CPU time on {len(modules)} census modules ({total_lines} lines):")
+    print(f"  ast.parse (flake8 pays it anyway): {parse:6.2f} s")
+    print(f"  our plugin, scan off:              {walk:6.2f} s")
+    print(f"  secrets scan (secrets-in-python):  {scan:6.2f} s  ({found} findings; "
+          f"one-time setup {setup * 1000:.0f} ms)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--generated", type=int, default=600)
     parser.add_argument("--flake8", action="store_true", help="also time flake8 off/on")
     parser.add_argument("--keep", help="build the tree here and keep it")
+    parser.add_argument("--plugin-cost", action="store_true",
+                        help="only the in-process CPU cost of the scan inside flake8")
     args = parser.parse_args()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="secrets-bench-"))
     try:
         label, names, lines = build_tree(root, args.generated)
+        if args.plugin_cost:
+            plugin_cost(root)
+            return 0
         print(f"files: {len(names)} ({label} + {args.generated} generated YAML/JSON/TS), "
               f"{lines} lines; {os.cpu_count()} CPUs")
         ds_time, ds = timed([str(BIN / "detect-secrets"), "scan", "--all-files",
