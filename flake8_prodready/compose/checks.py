@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import registry
 from ..findings import Finding, hint
-from ..secretness import (is_auth_name, is_credential_keyword, is_secret_setting,
-                          is_secret_setting_name, url_passwords)
+from ..secretness import (AUTH_WORDS, SECRET_VARIABLES, is_credential_keyword,
+                          is_secret_setting, is_secret_setting_name, name_words,
+                          url_passwords)
 from . import envfile, interpolation
 from .yamlmarks import Graph, Lines, YamlProblem, compose_documents, position
 
@@ -143,18 +145,35 @@ class Reporter:
         return sorted(finding for finding in self._found.values() if finding is not None)
 
 
+@lru_cache(maxsize=2048)
+def is_auth_only(name: str) -> bool:
+    """A name that is a credential only through an auth word (``NEO4J_AUTH``,
+    ``AUTH_SERVER``, ``--authenticationDatabase``): its value is a ``user/password`` pair,
+    an auth scheme or a setting, so only a pair's password part can be the secret.
+    ``AUTH_TOKEN`` and ``AUTH_SECRET`` are credentials in their own right, and
+    ``REDISCLI_AUTH`` is a client's password variable."""
+    if name.upper() in SECRET_VARIABLES:
+        return False
+    words = name_words(name)
+    if not any(word in AUTH_WORDS for word in words):
+        return False
+    rest = [word for word in words if word not in AUTH_WORDS]
+    return not rest or not is_credential_keyword("_".join(rest))
+
+
 def secret_part(name: str, value: str) -> tuple[str, int] | None:
     """The secret in ``value`` assigned to ``name`` and its offset, or None.
 
     ``NEO4J_AUTH=neo4j/password``: the auth pair's password part is judged, because the
-    pair as a whole looks like a path.
+    pair as a whole looks like a path; ``AUTH_SERVER=keycloak`` is not a secret.
     """
-    if is_secret_setting(value):
-        return value, 0
-    if is_auth_name(name):
+    if is_auth_only(name):
         match = _AUTH_PAIR.match(value)
         if match and is_secret_setting(match.group(2)):
             return match.group(2), match.start(2)
+        return None
+    if is_secret_setting(value):
+        return value, 0
     return None
 
 
@@ -464,7 +483,7 @@ class CommandScanner:
             option, self.pending = self.pending, None
             if not text.startswith("-"):
                 self.judge(option, text, item, offset,
-                           pair_only=option == "user" and self.tool in USER_PAIR_TOOLS)
+                           pair_only=option.lower() == "user" and self.tool in USER_PAIR_TOOLS)
                 return
         if self.expect_command:
             assignment = _ASSIGNMENT.match(text)
@@ -494,7 +513,7 @@ class CommandScanner:
                     self.judge(option, value, item, offset + 3 + len(option),
                                pair_only=option_lower == "user")
                 else:
-                    self.pending = option_lower
+                    self.pending = option
             return
         if text.startswith("-") and len(text) >= 2:
             letter, attached = text[1], text[2:]
