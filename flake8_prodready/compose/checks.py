@@ -46,11 +46,11 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 _DEFAULT_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-")
 # Shell words: separators (; | & and parentheses) are their own tokens; quotes only
 # delimit (a password containing a quote or ";" is cut there, which is harmless).
-_SHELL_TOKEN = re.compile(r"(?P<sep>[;|&()`]+)|(?P<word>[^\s'\";|&()`]+)")
+_SHELL_TOKEN = re.compile(r"(?P<sep>[;|&()`\n]+)|(?P<word>[^\s'\";|&()`]+)")
 
 SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
 #: Commands that run the next word as the command (``exec``, ``env PGPASSWORD=x psql``).
-WRAPPERS = frozenset({"exec", "env", "sudo", "nohup", "time", "command", "nice",
+WRAPPERS = frozenset({"exec", "env", "export", "sudo", "nohup", "time", "command", "nice",
                       "tini", "dumb-init", "--"})
 #: The healthcheck's leading word (``["CMD-SHELL", "..."]``).
 HEALTHCHECK_MARKERS = frozenset({"CMD", "CMD-SHELL", "NONE"})
