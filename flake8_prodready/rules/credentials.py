@@ -219,7 +219,8 @@ class CredentialChecks(Checks):
         self._strict = "PRD209" in enabled
         self._hashes = "PRD207" in enabled
         self._keys = "PRD208" in enabled
-        self._allowed_hosts = _configured_allowed_hosts()
+        settings = getattr(ctx, "settings", None)
+        self._allowed_hosts = tuple(getattr(settings, "allowed_hosts", ()) or ())
         self._top_level: set[int] = set()  # statements at module or class level
         self._settings_stmts: set[int] = set()  # statements in a pydantic settings class
         self._docstrings: set[int] = set()  # bare string statements: docs, not values
@@ -659,16 +660,6 @@ def _assigns_constant_name(stmt: ast.stmt) -> bool:
     targets = stmt.targets if isinstance(stmt, ast.Assign) else (
         [stmt.target] if isinstance(stmt, ast.AnnAssign) else [])
     return any(isinstance(t, ast.Name) and t.id.isupper() for t in targets)
-
-
-def _configured_allowed_hosts() -> tuple:
-    """The ``allowed-hosts`` option. Checks only receive the file context, so it comes
-    from the plugin's settings (set once per process by flake8's ``parse_options``);
-    imported here, not at module top, because the plugin imports this module."""
-    from ..plugin import ProdReadyChecker
-
-    settings = ProdReadyChecker.settings
-    return tuple(getattr(settings, "allowed_hosts", ()) or ()) if settings else ()
 
 
 def _is_literal(node: ast.AST) -> bool:
