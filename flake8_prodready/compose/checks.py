@@ -87,6 +87,7 @@ def secret_name(name: str) -> bool:
     return known
 
 
+@lru_cache(maxsize=1024)  # many findings on one long line hash it once, not once each
 def fingerprint(code: str, line_text: str) -> str:
     return hashlib.sha256(f"{code}:{line_text.strip()}".encode("utf-8", "replace")
                           ).hexdigest()[:16]
