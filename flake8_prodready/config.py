@@ -65,7 +65,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("allowed-hosts", "list", (), "Hosts that PRD206 accepts as configuration "
            "(exact names or IPs, or globs).", faces=("python",)),
     Option("secrets-in-python", "bool", False, "Run the detect-secrets scan (PRD5xx) on "
-           "Python files inside flake8 too (off: measured +60% flake8 time; see PRD5 docs).",
+           "Python files inside flake8 too (off by default: it adds ~26% to a flake8 run; "
+           "see docs/secrets.md).",
            faces=("python",)),
     Option("secrets-disable-plugins", "list", (), "detect-secrets plugin class names not "
            "to run (e.g. IPPublicDetector); same effect as ignoring their PRD5xx codes.",
