@@ -52,6 +52,9 @@ SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh"})
 #: Commands that run the next word as the command (``exec``, ``env PGPASSWORD=x psql``).
 WRAPPERS = frozenset({"exec", "env", "export", "sudo", "nohup", "time", "command", "nice",
                       "tini", "dumb-init", "--"})
+#: Commands are read up to this many characters (real ones are a few hundred; a
+#: megabyte-long generated command would otherwise cost a second of tokenising).
+MAX_COMMAND_TEXT = 65536
 #: The healthcheck's leading word (``["CMD-SHELL", "..."]``).
 HEALTHCHECK_MARKERS = frozenset({"CMD", "CMD-SHELL", "NONE"})
 MYSQL_TOOLS = frozenset({
@@ -189,8 +192,12 @@ class ComposeChecker:
         self.lines = lines
         #: ``(key, value)`` nodes of each top-level ``version`` key.
         self.version_keys: list[tuple[ScalarNode, Node]] = []
+        # Nodes already checked: an aliased block is checked once, at the place where
+        # it is written, however many services or other blocks share it.
         self._commands_seen: set[int] = set()
         self._services_seen: set[int] = set()
+        self._variables_seen: set[int] = set()
+        self._extensions_seen: set[int] = set()
         self.scan_needed = True
 
     def check_text(self, text: str) -> None:
@@ -259,11 +266,20 @@ class ComposeChecker:
             # The key is on the same line, or on the line before for a value written
             # below its key ("KEY:\n  ${VAR:-default}"); an anchor or a tag may sit
             # between, hence the last three words.
+            # Only a reference right after a key (a space, "=", a quote or a line break
+            # before it) can be a whole value; a nested "${A:-${B:-..." is not. Searches
+            # are bounded to a window: on a megabyte-long line, scanning back to its
+            # start for every reference would be quadratic.
             start = match.start()
-            line_start = text.rfind("\n", 0, start) + 1
-            prefix = text[max(line_start, start - 300):start]
-            if not prefix.strip():
-                prefix = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start][-300:]
+            if start and text[start - 1] not in " \t\n\"'=":
+                continue
+            window = max(0, start - 120)
+            line_start = text.rfind("\n", window, start) + 1 or window
+            prefix = text[line_start:start]
+            if not prefix.strip() and line_start > 0:
+                window = max(0, line_start - 121)
+                previous = text.rfind("\n", window, line_start - 1) + 1 or window
+                prefix = text[previous:line_start]
             for word in _WORD.findall(prefix)[-3:]:
                 if word != name and secret_name(word):
                     return True
@@ -323,6 +339,9 @@ class ComposeChecker:
 
     def check_variables(self, graph: Graph, node: Node | None) -> None:
         """``environment:`` or ``build.args``, in map or ``KEY=value`` list form."""
+        if node is None or id(node) in self._variables_seen:
+            return
+        self._variables_seen.add(id(node))
         if isinstance(node, MappingNode):
             for key, value in graph.pairs(node):
                 if value.__class__ is ScalarNode and value.tag != NULL_TAG \
@@ -344,7 +363,7 @@ class ComposeChecker:
             if block.tag != NULL_TAG:
                 self.check_assignment(key.value, block, 0, block.value)
             return
-        seen: set[int] = set()
+        seen = self._extensions_seen  # shared by all x- blocks: chains of merges are linear
         stack = [block]
         while stack:
             node = stack.pop()
@@ -433,10 +452,14 @@ class ComposeChecker:
         else:
             return
         tokens = []
+        budget = MAX_COMMAND_TEXT
         for item in items:
-            for match in _SHELL_TOKEN.finditer(item.value):
+            if budget <= 0:
+                break
+            for match in _SHELL_TOKEN.finditer(item.value, 0, budget):
                 tokens.append((match.lastgroup, match.group(), item, match.start()))
             tokens.append(("end", "", item, 0))  # list items are separate words
+            budget -= len(item.value)
         CommandScanner(self, where).scan(tokens)
 
     def report_command_secret(self, where: str, item: ScalarNode, offset: int,

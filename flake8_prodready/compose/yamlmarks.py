@@ -17,6 +17,7 @@ still reported at the line where it is written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -297,17 +298,26 @@ def _quoted_column(raw: str, quote_col: int, offset: int, quote: str) -> int:
     return index
 
 
+#: The last literal block located: (node, offsets of its value's line starts, indent).
+#: Findings in one block come one after another, so one entry keeps many of them linear.
+_LAST_BLOCK: list = [None, [], None]
+
+
 def _literal_block_position(node: ScalarNode, lines: Sequence[str],
                             offset: int) -> tuple[int, int]:
-    before = node.value[:offset]
-    line_in_value = before.count("\n")
-    col_in_line = offset - (before.rfind("\n") + 1)
     first = node.start_mark.line + 1  # the line after the "|" header
-    indent = None
-    for raw in lines[first:node.end_mark.line + 1]:
-        if raw.strip():
-            indent = len(raw) - len(raw.lstrip(" "))
-            break
+    if _LAST_BLOCK[0] is not node:
+        starts = [0] + [match.end() for match in re.finditer("\n", node.value)]
+        indent = None
+        for number in range(first, min(node.end_mark.line + 1, len(lines))):
+            raw = lines[number]
+            if raw.strip():
+                indent = len(raw) - len(raw.lstrip(" "))
+                break
+        _LAST_BLOCK[:] = [node, starts, indent]
+    _, starts, indent = _LAST_BLOCK
+    line_in_value = bisect.bisect_right(starts, offset) - 1
+    col_in_line = offset - starts[line_in_value]
     target = first + line_in_value
     if indent is None or target >= len(lines):
         return node.start_mark.line + 1, node.start_mark.column + 1
