@@ -350,7 +350,8 @@ def test_directory_walk_recognises_compose_and_env_files(project, capsys):
 def test_explicit_files_are_always_checked(project, capsys):
     write(project / "stack.yml", "version: '3'\nservices: {}\n")
     write(project / "vars.txt", "DB_PASSWORD=hunter22\n")
-    code, out, _ = run(capsys, "stack.yml", "vars.txt")
+    write(project / ".env.sh", "export DB_PASSWORD=hunter22\n")  # code, not an env file
+    code, out, _ = run(capsys, "stack.yml", "vars.txt", ".env.sh")
     assert out == [
         "stack.yml:1:1: PRD401 the attribute 'version' is obsolete, it will be ignored; "
         "remove it (prodready-compose --fix)",

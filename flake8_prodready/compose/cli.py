@@ -5,7 +5,8 @@
 Directories are searched for compose files (``compose.yaml``, ``docker-compose.yml``,
 ``docker-compose.*.yml``, ``compose.override.yml``… and the ``compose-paths`` globs) and
 env files (``.env``, ``.env.*``, ``*.env``). Files named explicitly (as pre-commit passes
-them) are always checked: YAML files as compose files, anything else as an env file.
+them) are always checked: YAML files as compose files, anything else as an env file
+(except source code and documents such as ``.env.sh`` or ``README.md``).
 Files found by walking a directory that git ignores are skipped: an ignored ``.env`` is
 not committed, which is exactly where a secret belongs.
 """
@@ -32,7 +33,7 @@ PROG = "prodready-compose"
 COMPOSE_NAME = re.compile(r"^(?:docker-)?compose(?:[.-][^/]+)?\.ya?ml$", re.IGNORECASE)
 #: ``.env.sh``/``.env.js``… are code that reads the environment, not env files.
 CODE_SUFFIXES = (".py", ".sh", ".bash", ".js", ".mjs", ".cjs", ".ts", ".json", ".yml",
-                 ".yaml", ".toml", ".md", ".rst", ".txt", ".ps1", ".go", ".rb")
+                 ".yaml", ".toml", ".md", ".rst", ".ps1", ".go", ".rb")
 _UNREADABLE = registry.get("PRD901")
 _UNPARSABLE = registry.get("PRD902")
 
@@ -141,6 +142,8 @@ def enabled_codes(path: str, face: str, settings: Settings, classifier) -> froze
 def check_file(path: str, settings: Settings, classifier, apply_fix: bool,
                notes: list[str]) -> list[Finding]:
     face = face_of(path, settings)
+    if face == "env" and _basename(path).lower().endswith(CODE_SUFFIXES):
+        return []  # .env.sh, settings.py: code that reads the environment, not env files
     enabled = enabled_codes(path, face, settings, classifier)
     if not enabled:
         return []
