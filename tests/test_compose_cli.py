@@ -231,7 +231,8 @@ def test_size_limit_is_configurable(project, capsys):
     code, out, _ = run(capsys, "--max-file-size", str(size - 1), "docker-compose.yml")
     assert (code, out) == (1, [f"docker-compose.yml:1:1: PRD901 file not checked: {size} "
                                f"bytes, larger than max-file-size ({size - 1} bytes)"])
-    code, out, _ = run(capsys, "--max-file-size", "0", "docker-compose.yml")  # ok: PRD901 (0: no limit)
+    # ok: PRD901 (0: no limit)
+    code, out, _ = run(capsys, "--max-file-size", "0", "docker-compose.yml")
     assert code == 1 and out[0].endswith("use ${POSTGRES_PASSWORD} or a compose secret")
 
 
