@@ -1,5 +1,5 @@
 """``python -m flake8_prodready`` is the ``prodready`` command."""
 
-from .cli import main
+from .console import prodready
 
-raise SystemExit(main())
+raise SystemExit(prodready())

@@ -29,7 +29,7 @@ from typing import Callable, Sequence, TextIO
 
 from . import __version__, baseline, output, python_face, registry
 from .config import OPTIONS, ConfigError, Settings
-from .findings import Finding
+from .findings import Finding, drop_shadowed_secrets
 from .hookcli import (FaceRun, add_common_arguments, discover, face_main, run_face,
                       settings_from_args)
 from .output.common import counts_by_family
@@ -112,7 +112,8 @@ def collect(paths: Sequence[str], settings: Settings, progress: Progress,
             continue
         progress.step(f"{face} files")
         runs.append(run_face(face, main, files, settings))
-    return [f for run in runs for f in run.findings], files, runs
+    combined = drop_shadowed_secrets([f for run in runs for f in run.findings])
+    return combined, files, runs
 
 
 def summary_line(files: int, findings: Sequence[Finding], suppressed: int) -> str:

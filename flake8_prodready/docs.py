@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import string
 from pathlib import Path
 from typing import Sequence
 
@@ -45,11 +46,17 @@ def header(rule: registry.Rule) -> str:
         f"| On by default | {default} |",
         f"| Test code | {tests} |",
         f"| Autofix | {'yes' if rule.fixable else 'no'} |",
-        f"| Message | `{rule.code} {_escape(rule.message)}` |",
+        f"| Message | `{rule.code} {_escape(message_template(rule))}` |",
     ]
     if rule.options:
         rows.append(f"| Options | {', '.join(f'`{name}`' for name in rule.options)} |")
     return "\n".join([BEGIN, *rows, END])
+
+
+def message_template(rule: registry.Rule) -> str:
+    """The message with each argument shown as ``<name>`` (and ``{{``/``}}`` unescaped)."""
+    fields = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    return rule.message.format(**{name: f"<{name}>" for name in fields})
 
 
 def _escape(text: str) -> str:

@@ -38,3 +38,19 @@ def mask(value: str) -> str:
 def hint(value: str) -> str:
     """The masked hint in quotes, as messages print it."""
     return f'"{mask(value)}"'
+
+
+#: Families whose findings name the secret more precisely than detect-secrets does: the
+#: variable, the argument, the compose key or the env-file entry.
+SPECIFIC_SECRET_FAMILIES = ("PRD2", "PRD4")
+
+
+def drop_shadowed_secrets(findings: list[Finding]) -> list[Finding]:
+    """One secret, one finding: a PRD5xx finding on a line where a PRD2xx or PRD4xx
+    finding already stands is the same secret seen by detect-secrets, and is dropped
+    (the flake8 plugin does the same for Python files when its secrets scan is on)."""
+    specific = {(f.path, f.line) for f in findings if f.code.startswith(SPECIFIC_SECRET_FAMILIES)}
+    if not specific:
+        return findings
+    return [f for f in findings
+            if not (f.code.startswith("PRD5") and (f.path, f.line) in specific)]

@@ -1,5 +1,5 @@
-"""``python -m flake8_prodready.compose``."""
+"""``python -m flake8_prodready.compose`` is the ``prodready-compose`` command."""
 
-from .cli import main
+from ..console import prodready_compose
 
-raise SystemExit(main())
+raise SystemExit(prodready_compose())

@@ -1,5 +1,5 @@
 """``python -m flake8_prodready.report`` is ``prodready report``."""
 
-from . import main
+from ..console import prodready_report
 
-raise SystemExit(main())
+raise SystemExit(prodready_report())

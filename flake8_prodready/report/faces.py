@@ -13,7 +13,7 @@ from typing import Dict, List, Sequence, Tuple
 
 from .. import registry
 from ..config import Settings
-from ..findings import Finding
+from ..findings import Finding, drop_shadowed_secrets
 
 PYTHON = "python"
 COMPOSE = "compose"
@@ -74,6 +74,10 @@ def run_faces(files: Sequence[str], settings: Settings, only: Sequence[str] = ()
                 findings[face] = list(run.findings)
         except Exception as error:  # a face's crash is reported, never a traceback
             not_run[face] = f"failed: {type(error).__name__}: {error}"[:200]
+    if SECRETS in findings:
+        others = [f for face, items in findings.items() if face != SECRETS for f in items]
+        kept = set(drop_shadowed_secrets(others + findings[SECRETS]))
+        findings[SECRETS] = [f for f in findings[SECRETS] if f in kept]
     return findings, not_run
 
 

@@ -1,3 +1,5 @@
-from .cli import main
+"""``python -m flake8_prodready.secrets`` is the ``prodready-secrets`` command."""
 
-raise SystemExit(main())
+from ..console import prodready_secrets
+
+raise SystemExit(prodready_secrets())

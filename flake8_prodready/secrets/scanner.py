@@ -13,6 +13,11 @@ checks exactly this):
   under a specific detector (GitHub Token) and under a generic one (Secret Keyword, Base64
   or Hex High Entropy String), only the most specific is reported (specific, then keyword,
   then entropy);
+* **field names in Python**: a Secret Keyword finding in a Python file whose value is a
+  name, not a credential (``PASSWORD_FIELD = "password"``, ``password_hash =
+  "password_hash"``; DESIGN.md's "must not be flagged" list), judged by
+  :func:`flake8_prodready.secretness.is_secret_value`. The PRD2xx rules judge those
+  lines with the variable's name in view;
 * **suppressions**: ``# noqa: PRD5nn`` on the line, and secrets already recorded in the
   baseline. ``# pragma: allowlist secret`` is detect-secrets' own filter and applies in
   both.
@@ -34,6 +39,7 @@ from ..config import ConfigError, Settings
 from ..context import FileContext
 from ..findings import Finding, hint
 from ..registry import secrets as table
+from ..secretness import is_secret_value
 from . import baseline as baseline_mod
 from .engine import Engine, RawSecret, plugin_classes
 from .suppress import is_suppressed
@@ -145,6 +151,7 @@ class SecretScanner:
             return []
         lines = original_lines if original_lines is not None else text.split("\n")
         candidates = [(secret, code_for(secret.plugin)) for secret in raw]
+        is_python = path.endswith((".py", ".pyi"))
         # Order matters. The same-line dedup comes first, so that a noqa for the specific
         # code silences the generic reports of the same secret too; the one-per-secret
         # collapse comes last, so that a suppressed first occurrence does not hide a later
@@ -155,6 +162,8 @@ class SecretScanner:
             if code not in enabled:
                 continue
             line = lines[secret.line - 1] if 0 < secret.line <= len(lines) else ""
+            if code == KEYWORD_CODE and is_python and _is_field_name(secret.value):
+                continue
             if is_suppressed(line, code):
                 continue
             if self.baseline is not None and self.baseline.knows(path, secret.hashed,
@@ -175,6 +184,17 @@ class SecretScanner:
             arguments.update(secret_type=secret.secret_type, plugin=secret.plugin)
         return Finding(path, secret.line, start + 1 if start >= 0 else 1, code,
                        rule.format(**arguments), fingerprint=secret.hashed)
+
+
+KEYWORD_CODE = code_for("KeywordDetector")
+_IDENTIFIER_WORD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _is_field_name(value: str | None) -> bool:
+    """``"password"`` assigned to ``PASSWORD_FIELD``: the name of a credential field, not a
+    credential. Only identifier-shaped values that secretness does not judge secret."""
+    value = (value or "").strip("'\"")
+    return bool(_IDENTIFIER_WORD.match(value)) and not is_secret_value(value)
 
 
 def most_specific(candidates: list) -> list:
