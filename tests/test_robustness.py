@@ -213,16 +213,21 @@ def _generated_programs_never_crash(strategy, examples: int) -> None:
 # odd but valid syntax, deep nesting, every statement kind) and from libcst's node types
 # (from_node: more realistic shapes). Hypothesis alone cannot generate valid programs.
 GRAMMAR_EXAMPLES = int(os.getenv("PRODREADY_GENERATED", "200"))
+#: hypothesmith compiles what it generates; odd programs draw SyntaxWarnings from it.
+quiet = pytest.mark.filterwarnings("ignore::SyntaxWarning")
 
 
+@quiet
 def test_programs_from_the_grammar_never_crash(every_code_on):
     _generated_programs_never_crash(hypothesmith.from_grammar(), GRAMMAR_EXAMPLES)
 
 
+@quiet
 def test_programs_from_libcst_nodes_never_crash(every_code_on):
     _generated_programs_never_crash(hypothesmith.from_node(), max(GRAMMAR_EXAMPLES // 5, 10))
 
 
+@quiet
 @pytest.mark.robustness_full
 def test_thousands_of_generated_programs_never_crash(every_code_on):
     _generated_programs_never_crash(hypothesmith.from_grammar(), 3000)
