@@ -112,8 +112,8 @@ class ProdReadyChecker:
             _walk(self.tree, checks)
         except Exception as error:  # never abort the user's flake8 run
             line = getattr(error, "prodready_line", 1)
-            results.append((line, 0, INTERNAL_ERROR.text(error=f"{type(error).__name__}: "
-                                                                 f"{error}"[:200]), cls))
+            description = f"{type(error).__name__}: {error}"[:200]
+            results.append((line, 0, INTERNAL_ERROR.text(error=description), cls))
         if cls.settings.secrets_in_python and ctx.enabled & SECRET_CODES:
             results.extend(self._secrets(ctx, results))
         if cls.baseline is not None and results:

@@ -30,12 +30,9 @@ from .baseline import line_fingerprint
 from .config import Settings
 from .context import classifier_for
 from .findings import Finding
+from .noqa import suppresses
 
-# flake8/defaults.py, verbatim (flake8 >= 6).
-NOQA_INLINE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?",
-                         re.IGNORECASE)
 NOQA_FILE = re.compile(r"\s*# flake8[:=]\s*noqa", re.I)
-_CODE_LIST_SPLIT = re.compile(r"[,\s]")
 
 UNREADABLE = registry.get("PRD901")
 UNPARSABLE = registry.get("PRD902")
@@ -91,15 +88,7 @@ def noqa_line_mapping(lines: Sequence[str]) -> dict[int, str]:
 
 def is_inline_ignored(code: str, noqa_text: str) -> bool:
     """flake8's ``Violation.is_inline_ignored``."""
-    match = NOQA_INLINE.search(noqa_text)
-    if match is None:
-        return False
-    codes_text = match.group("codes")
-    if codes_text is None:
-        return True
-    codes = tuple(item.strip() for item in _CODE_LIST_SPLIT.split(codes_text)
-                  if item.strip())
-    return code in codes or code.startswith(codes)
+    return suppresses(noqa_text, code)
 
 
 def configure(settings: Settings) -> None:

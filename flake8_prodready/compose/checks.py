@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import registry
 from ..findings import Finding, hint
+from ..noqa import suppresses
 from ..secretness import (AUTH_WORDS, SECRET_VARIABLES, is_credential_keyword,
                           is_secret_setting, is_secret_setting_name, name_words,
                           url_passwords)
@@ -30,13 +31,9 @@ SECRET_CODES = frozenset({"PRD402", "PRD403", "PRD404", "PRD405", "PRD406"})
 COMPOSE_SECRET_CODES = frozenset({"PRD402", "PRD403", "PRD404", "PRD405"})
 NULL_TAG = "tag:yaml.org,2002:null"
 
-# flake8's own noqa syntax (flake8/defaults.py): "# noqa" alone silences every code,
-# "# noqa: A1,B2" those codes and code prefixes; "# noqa:PRD" (no digits) is a blanket noqa.
-NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 # detect-secrets' inline allowlisting, honoured for the secret codes.
 ALLOWLIST = re.compile(r"pragma: allowlist secret", re.IGNORECASE)
 ALLOWLIST_NEXT_LINE = re.compile(r"pragma: allowlist nextline secret", re.IGNORECASE)
-_CODE_LIST = re.compile(r"[,\s]+")
 
 #: ``user/password`` and ``user:password`` (NEO4J_AUTH=neo4j/password, curl -u a:b).
 _AUTH_PAIR = re.compile(r"^([^\s/:]+)[/:](\S+)$")
@@ -100,14 +97,8 @@ def is_suppressed(lines: Sequence[str], line: int, code: str) -> bool:
     """``# noqa`` / ``# pragma: allowlist secret`` on the reported line (1-based)."""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     if "#" in text:
-        match = NOQA.search(text)
-        if match:
-            codes = match.group("codes")
-            if not codes:
-                return True
-            listed = tuple(code_ for code_ in _CODE_LIST.split(codes.strip()) if code_)
-            if code in listed or code.startswith(listed):
-                return True
+        if suppresses(text, code):
+            return True
         if code in SECRET_CODES and ALLOWLIST.search(text):
             return True
     if code in SECRET_CODES and line >= 2 and ALLOWLIST_NEXT_LINE.search(lines[line - 2]):

@@ -42,7 +42,7 @@ from ..registry import secrets as table
 from ..secretness import is_secret_value
 from . import baseline as baseline_mod
 from .engine import Engine, RawSecret, plugin_classes
-from .suppress import is_suppressed
+from ..noqa import NOQA_ANY_COMMENT, suppresses
 
 UNREADABLE = registry.get("PRD901")
 INTERNAL_ERROR = registry.get("PRD903")
@@ -164,7 +164,7 @@ class SecretScanner:
             line = lines[secret.line - 1] if 0 < secret.line <= len(lines) else ""
             if code == KEYWORD_CODE and is_python and _is_field_name(secret.value):
                 continue
-            if is_suppressed(line, code):
+            if suppresses(line, code, NOQA_ANY_COMMENT):
                 continue
             if self.baseline is not None and self.baseline.knows(path, secret.hashed,
                                                                  secret.secret_type):
