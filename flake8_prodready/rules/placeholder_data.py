@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from .. import registry
 from ..context import FileContext
-from ..secretness import is_credential_keyword, is_secret_name, name_words
+from ..secretness import is_credential_keyword, is_secret_name, is_secret_value, name_words
 from . import Checks, Reporter, dotted_name
 
 # --- PRD101: mocking and fake-data libraries ----------------------------------------------
@@ -590,8 +590,10 @@ def _vocabulary_member(node: ast.AST, matched: str, parents: dict[int, ast.AST])
 def _documentation_context(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     """True when the literal documents, prompts, validates or messages rather than
     being data: a docstring or bare string, a comparison operand, a log/exception
-    message, an example in a schema, an argument of a regex call, a credential (PRD2xx
-    reports those)."""
+    message, an example in a schema, an argument of a regex call, a credential that PRD2xx
+    reports. A placeholder in a credential slot (``API_KEY = "REPLACE_ME"``) is no secret
+    to PRD2xx; it is an unfilled placeholder, reported here."""
+    secret = isinstance(node, ast.Constant) and is_secret_value(node.value)
     child = node
     parent = parents.get(id(child))
     while parent is not None:
@@ -602,7 +604,8 @@ def _documentation_context(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
         if isinstance(parent, ast.Subscript) and parent.value is not child:
             return True  # a key looked up (``getters["todo"]``), not a value
         if isinstance(parent, ast.keyword) and parent.arg and (
-                _words_say_documentation(parent.arg) or is_credential_keyword(parent.arg)):
+                _words_say_documentation(parent.arg)
+                or secret and is_credential_keyword(parent.arg)):
             return True
         if isinstance(parent, ast.Call):
             name = dotted_name(parent.func).rpartition(".")[2]
@@ -614,18 +617,19 @@ def _documentation_context(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
             for key, value in zip(parent.keys, parent.values):
                 if value is child and isinstance(key, ast.Constant) and isinstance(
                         key.value, str) and (_words_say_documentation(key.value)
-                                             or is_secret_name(key.value)):
+                                             or secret and is_secret_name(key.value)):
                     return True
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
             for target in targets:
                 name = target.id if isinstance(target, ast.Name) else getattr(target, "attr", "")
-                if name and (_words_say_documentation(name) or is_secret_name(name)):
+                if name and (_words_say_documentation(name)
+                             or secret and is_secret_name(name)):
                     return True
             return False
         if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.arguments)):
             if isinstance(parent, ast.arguments):
-                return _default_of_documenting_parameter(child, parent)
+                return _default_of_documenting_parameter(child, parent, secret)
             return False
         if isinstance(parent, (ast.stmt, ast.Lambda)):
             return False
@@ -633,13 +637,14 @@ def _documentation_context(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
     return False
 
 
-def _default_of_documenting_parameter(default: ast.AST, arguments: ast.arguments) -> bool:
+def _default_of_documenting_parameter(default: ast.AST, arguments: ast.arguments,
+                                      secret: bool) -> bool:
     positional = arguments.posonlyargs + arguments.args
     for arg, value in zip(positional[len(positional) - len(arguments.defaults):],
                           arguments.defaults):
         if value is default:
-            return _words_say_documentation(arg.arg) or is_credential_keyword(arg.arg)
+            return _words_say_documentation(arg.arg) or secret and is_credential_keyword(arg.arg)
     for arg, value in zip(arguments.kwonlyargs, arguments.kw_defaults):
         if value is default:
-            return _words_say_documentation(arg.arg) or is_credential_keyword(arg.arg)
+            return _words_say_documentation(arg.arg) or secret and is_credential_keyword(arg.arg)
     return False
