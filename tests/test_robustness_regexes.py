@@ -27,9 +27,8 @@ import time
 from pathlib import Path
 
 try:  # Python 3.11+
-    from re import _constants as sre_constants, _parser as sre_parse
+    from re import _parser as sre_parse
 except ImportError:  # pragma: no cover - 3.9/3.10
-    import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
