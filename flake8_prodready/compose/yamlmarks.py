@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -128,14 +129,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())[:200]
 
 
+@lru_cache(maxsize=1)
 def _libyaml_limits_depth() -> bool:
+    """Whether the libyaml in use refuses deep nesting itself. Probed, not inferred from
+    its version: PyYAML 6.0.3's wheels for older Pythons carry a libyaml that reports
+    0.2.5 and still composes 5,000 nested flow levels."""
     if not WITH_LIBYAML:
         return False
+    probe = "[" * 2000 + "]" * 2000
     try:
-        from yaml import _yaml  # type: ignore[attr-defined]
-        return tuple(_yaml.get_version()) >= (0, 2, 5)
-    except (ImportError, AttributeError):  # pragma: no cover
-        return False
+        yaml.compose(probe, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return True
+    return False
 
 
 def _refuse_deep_nesting(text: str) -> None:
